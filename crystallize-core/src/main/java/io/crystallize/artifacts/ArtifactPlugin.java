@@ -1,0 +1,132 @@
+package io.crystallize.artifacts;
+
+import io.crystallize.core.ConfigurationException;
+import io.crystallize.core.Context;
+import io.crystallize.core.DataSource;
+import io.crystallize.core.Execution;
+import io.crystallize.core.Experiment;
+import io.crystallize.core.Plugin;
+import io.crystallize.core.Result;
+import io.crystallize.core.Step;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Stores artifacts and results on disk (DESIGN §3.5):
+ * <pre>
+ * &lt;root&gt;/&lt;experiment&gt;/v&lt;version&gt;/
+ *     metadata.json, _manifest.json
+ *     &lt;condition&gt;/results.json, &lt;condition&gt;/.crystallize_complete
+ *     replicate_&lt;r&gt;/&lt;condition&gt;/&lt;step&gt;/&lt;artifact&gt;
+ * </pre>
+ * Every file is written atomically (temporary file, then rename); each execution claims a new
+ * version directory atomically, so concurrent executions (also in other JVMs) never share one; a
+ * condition is marked complete only after its results are written, so a crashed execution never
+ * leaves one marked. Retention keeps the newest versions whole and strips large artifact files
+ * from older ones, keeping their {@code results.json} and {@code metadata.json}.
+ *
+ * <p>One execution at a time per plugin instance. {@code apply(...)} passes are not stored.
+ */
+public final class ArtifactPlugin implements Plugin {
+
+    /** The default root, under the build directory. */
+    public static final Path DEFAULT_ROOT = Path.of("target", "crystallize");
+
+    private final Path root;
+    private final Retention retention;
+    private Experiment experiment;
+    private volatile VersionWriter current;
+
+    public ArtifactPlugin() {
+        this(DEFAULT_ROOT);
+    }
+
+    public ArtifactPlugin(Path root) {
+        this(root, Retention.defaults());
+    }
+
+    public ArtifactPlugin(Path root, Retention retention) {
+        this.root = root;
+        this.retention = retention;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    /** The version directory of the running or last execution; {@code null} before the first. */
+    public Path versionDirectory() {
+        VersionWriter writer = current;
+        return writer == null ? null : writer.directory();
+    }
+
+    @Override
+    public void init(Experiment owner) {
+        this.experiment = owner;
+    }
+
+    @Override
+    public void beforeRun(Execution execution) throws IOException {
+        if (execution.isSinglePass()) {
+            return;
+        }
+        Path experimentDir = root.resolve(execution.experiment().name());
+        Layout.checkOwner(experimentDir, execution.experiment());
+        current = VersionWriter.claim(experimentDir, execution);
+    }
+
+    @Override
+    public void afterStep(Step<?, ?> step, Object output, Context context) throws IOException {
+        VersionWriter writer = current;
+        if (writer == null || context.replicate() < 0) {
+            return;
+        }
+        for (Map.Entry<String, byte[]> artifact : context.artifacts().written().entrySet()) {
+            Path path = writer.writeArtifact(context.replicate(), context.condition(), step.name(),
+                    artifact.getKey(), artifact.getValue());
+            context.artifacts().stored(artifact.getKey(), path);
+        }
+    }
+
+    @Override
+    public void afterRun(Execution execution, Result result) throws IOException {
+        if (execution.isSinglePass() || current == null) {
+            return;
+        }
+        current.finish(result);
+        retention.apply(root.resolve(execution.experiment().name()), current.version());
+    }
+
+    /**
+     * A data source over one artifact of experiment {@code experimentName}'s latest complete
+     * version under this plugin's root.
+     *
+     * @param condition the upstream condition to read, or {@code null} to read the fetching run's
+     *                  own condition; a missing file falls back to the baseline's, with a warning
+     */
+    public DataSource<Path> dataSource(String experimentName, String step, String artifact, String condition,
+            boolean requireMetadata) {
+        try {
+            return new ArtifactSource(root.resolve(experimentName), step, artifact, condition, requireMetadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Experiment experiment() {
+        return experiment;
+    }
+
+    /** Fails with a clear message when {@code root} cannot hold results. */
+    static void requireDirectory(Path dir) {
+        if (dir.toFile().exists() && !dir.toFile().isDirectory()) {
+            throw new ConfigurationException("artifact root " + dir + " is a file: point the artifact root at a directory");
+        }
+    }
+}

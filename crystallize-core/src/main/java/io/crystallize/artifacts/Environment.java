@@ -1,0 +1,73 @@
+package io.crystallize.artifacts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where results came from: JDK, OS, CPUs, git commit (when in a repository), library versions. */
+final class Environment {
+
+    private Environment() {
+    }
+
+    static Map<String, Object> describe() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("java_version", System.getProperty("java.version"));
+        env.put("java_vendor", System.getProperty("java.vendor"));
+        env.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("cpus", Runtime.getRuntime().availableProcessors());
+        env.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        String commit = gitCommit(Path.of("").toAbsolutePath());
+        if (commit != null) {
+            env.put("git_commit", commit);
+        }
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("crystallize", version(Environment.class));
+        libraries.put("jackson-databind", version(tools.jackson.databind.ObjectMapper.class));
+        libraries.put("commons-statistics", version(org.apache.commons.statistics.distribution.TDistribution.class));
+        env.put("libraries", libraries);
+        return env;
+    }
+
+    private static String version(Class<?> type) {
+        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    /** The HEAD commit of the repository containing {@code dir}, read from {@code .git} without running git. */
+    static String gitCommit(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path git = d.resolve(".git");
+            if (!Files.isDirectory(git)) {
+                continue;
+            }
+            try {
+                String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+                if (!head.startsWith("ref: ")) {
+                    return head;
+                }
+                String ref = head.substring(5);
+                Path refFile = git.resolve(ref);
+                if (Files.exists(refFile)) {
+                    return Files.readString(refFile, StandardCharsets.UTF_8).trim();
+                }
+                Path packed = git.resolve("packed-refs");
+                if (Files.exists(packed)) {
+                    for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                        if (line.endsWith(" " + ref)) {
+                            return line.substring(0, line.indexOf(' '));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package io.crystallize.artifacts;
+
+import io.crystallize.core.ConfigurationException;
+import io.crystallize.core.Experiment;
+import io.crystallize.core.Json;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/** Names and atomic writes of the on-disk layout. */
+final class Layout {
+
+    static final String METADATA = "metadata.json";
+    static final String MANIFEST = "_manifest.json";
+    static final String RESULTS = "results.json";
+    static final String COMPLETE = ".crystallize_complete";
+
+    private Layout() {
+    }
+
+    static Path versionDir(Path experimentDir, int version) {
+        return experimentDir.resolve("v" + version);
+    }
+
+    /** Existing version numbers, ascending. */
+    static List<Integer> versions(Path experimentDir) throws IOException {
+        List<Integer> versions = new ArrayList<>();
+        if (!Files.isDirectory(experimentDir)) {
+            return versions;
+        }
+        try (Stream<Path> children = Files.list(experimentDir)) {
+            children.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("v\\d+"))
+                    .map(n -> Integer.parseInt(n.substring(1)))
+                    .sorted()
+                    .forEach(versions::add);
+        }
+        return versions;
+    }
+
+    /** Writes {@code content} to {@code target} via a temporary file in the same directory and an atomic rename. */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static void writeJson(Path target, Object value) throws IOException {
+        writeAtomically(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    }
+
+    /**
+     * Two different experiments with one name under one root would mix their versions: the
+     * newest version's metadata must name the same experiment id.
+     */
+    static void checkOwner(Path experimentDir, Experiment experiment) throws IOException {
+        ArtifactPlugin.requireDirectory(experimentDir.getParent());
+        List<Integer> versions = versions(experimentDir);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            Path metadata = versionDir(experimentDir, versions.get(i)).resolve(METADATA);
+            if (Files.exists(metadata)) {
+                JsonNode node = Json.MAPPER.readTree(metadata.toFile());
+                JsonNode id = node.get("id");
+                if (id != null && !id.asString().equals(experiment.id())) {
+                    throw new ConfigurationException("two experiments named '" + experiment.name() + "' share the results root "
+                            + experimentDir.getParent() + ": '" + id.asString() + "' and '" + experiment.id()
+                            + "'; give one of them another name");
+                }
+                return;
+            }
+        }
+    }
+
+    static Map<String, Object> readMap(Path file) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = Json.MAPPER.readValue(file.toFile(), Map.class);
+        return map;
+    }
+}

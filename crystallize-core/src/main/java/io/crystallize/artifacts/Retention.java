@@ -1,0 +1,52 @@
+package io.crystallize.artifacts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Which versions keep their artifact files: the newest {@code keepVersions} stay whole; in older
+ * versions artifact files larger than {@code largeFileBytes} are deleted, while
+ * {@code results.json}, {@code metadata.json} and {@code _manifest.json} always stay.
+ */
+public record Retention(int keepVersions, long largeFileBytes) {
+
+    public Retention {
+        if (keepVersions < 1) {
+            throw new IllegalArgumentException("retention must keep at least 1 version, got " + keepVersions);
+        }
+        if (largeFileBytes < 0) {
+            throw new IllegalArgumentException("large-file threshold must be >= 0, got " + largeFileBytes);
+        }
+    }
+
+    /** Keep the newest 3 versions whole; strip files over 1 MiB from older ones. */
+    public static Retention defaults() {
+        return new Retention(3, 1 << 20);
+    }
+
+    /** Never strip anything. */
+    public static Retention keepAll() {
+        return new Retention(Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    void apply(Path experimentDir, int newest) throws IOException {
+        List<Integer> versions = Layout.versions(experimentDir);
+        for (int version : versions) {
+            if (version > newest - keepVersions) {
+                continue;
+            }
+            Path dir = Layout.versionDir(experimentDir, version);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    if (dir.relativize(file).getName(0).toString().startsWith("replicate_")
+                            && Files.size(file) > largeFileBytes) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+}

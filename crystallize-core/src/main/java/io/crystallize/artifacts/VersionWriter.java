@@ -1,0 +1,109 @@
+package io.crystallize.artifacts;
+
+import io.crystallize.core.Execution;
+import io.crystallize.core.MetricSeries;
+import io.crystallize.core.Result;
+import io.crystallize.core.Treatment;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Writes one execution's version directory. */
+final class VersionWriter {
+
+    private final Path directory;
+    private final int version;
+    private final Execution execution;
+    private final Map<String, String> manifest = new ConcurrentHashMap<>();
+
+    private VersionWriter(Path directory, int version, Execution execution) {
+        this.directory = directory;
+        this.version = version;
+        this.execution = execution;
+    }
+
+    /** Claims the next free version: directory creation is atomic, so a lost race moves on to the next number. */
+    static VersionWriter claim(Path experimentDir, Execution execution) throws IOException {
+        Files.createDirectories(experimentDir);
+        List<Integer> versions = Layout.versions(experimentDir);
+        int next = versions.isEmpty() ? 0 : versions.get(versions.size() - 1) + 1;
+        while (true) {
+            Path candidate = Layout.versionDir(experimentDir, next);
+            try {
+                Files.createDirectory(candidate);
+                return new VersionWriter(candidate, next, execution);
+            } catch (FileAlreadyExistsException e) {
+                next++;
+            }
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    int version() {
+        return version;
+    }
+
+    Path writeArtifact(int replicate, String condition, String step, String name, byte[] content) throws IOException {
+        Path target = directory.resolve("replicate_" + replicate).resolve(condition).resolve(step).resolve(name);
+        Layout.writeAtomically(target, content);
+        manifest.putIfAbsent(name, step);
+        return target;
+    }
+
+    /** Writes metadata, manifest and every condition's results, then marks each condition complete. */
+    void finish(Result result) throws IOException {
+        Layout.writeJson(directory.resolve(Layout.METADATA), metadata(result));
+        Layout.writeJson(directory.resolve(Layout.MANIFEST), new java.util.TreeMap<>(manifest));
+        for (String condition : result.conditions()) {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            Map<String, Object> replicates = new LinkedHashMap<>();
+            result.metrics().getOrDefault(condition, Map.of()).forEach((name, series) -> {
+                metrics.put(name, series.values());
+                replicates.put(name, series.replicates());
+            });
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("metrics", metrics);
+            document.put("replicates", replicates);
+            document.put("errors", result.errors().keySet().stream()
+                    .filter(k -> result.errors().get(k).condition().equals(condition)).toList());
+            Path conditionDir = directory.resolve(condition);
+            Layout.writeJson(conditionDir.resolve(Layout.RESULTS), document);
+        }
+        Layout.writeAtomically(directory.resolve("result.json"), result.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String condition : result.conditions()) {
+            Layout.writeAtomically(directory.resolve(condition).resolve(Layout.COMPLETE), new byte[0]);
+        }
+    }
+
+    private Map<String, Object> metadata(Result result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("replicates", result.replicates());
+        m.put("id", execution.experiment().id());
+        m.put("name", execution.experiment().name());
+        m.put("format_version", Result.FORMAT_VERSION);
+        m.put("version", version);
+        m.put("seed", result.masterSeed());
+        m.put("replicate_seeds", result.seeds());
+        m.put("conditions", result.conditions());
+        m.put("parameters", execution.conditionParameters());
+        m.put("treatments", execution.treatments().stream().map(Treatment::name).toList());
+        m.put("started", String.valueOf(result.started()));
+        m.put("finished", String.valueOf(result.finished()));
+        m.put("failed_runs", result.errors().size());
+        m.put("environment", Environment.describe());
+        return m;
+    }
+
+    @SuppressWarnings("unused")
+    private static int size(MetricSeries series) {
+        return series.size();
+    }
+}

@@ -1,0 +1,354 @@
+package io.crystallize.core;
+
+import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.hypothesis.Hypothesis;
+import io.crystallize.optimize.Optimizer;
+import io.crystallize.plugins.SeedPlugin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An experiment: a data source, a pipeline, a baseline (the declared parameters' defaults) and
+ * treatments, run for N replicates each, with hypotheses verified on the recorded metrics. The
+ * lifecycle of {@link #run()} is DESIGN §3.1, exactly. An experiment may be run any number of
+ * times; each execution is independent.
+ */
+public final class Experiment {
+
+    /** Replicates when neither the call, the data source nor the builder says. */
+    public static final int DEFAULT_REPLICATES = 1;
+
+    private final String name;
+    private final String id;
+    private final DataSource<?> dataSource;
+    private final Pipeline pipeline;
+    private final List<Plugin> plugins;
+    private final Parameters parameters;
+    private final List<Treatment> treatments;
+    private final List<Hypothesis> hypotheses;
+    private final int replicates;
+    private final ExecutionOptions options;
+
+    /** The seed page's constructor: name "experiment", parameters declared by the source and steps. */
+    public Experiment(DataSource<?> dataSource, Pipeline pipeline, List<Plugin> plugins) {
+        this(builder("experiment").dataSource(dataSource).pipeline(pipeline).plugins(plugins == null ? List.of() : plugins));
+    }
+
+    private Experiment(Builder b) {
+        this.name = Names.require("experiment", b.name);
+        this.id = b.id != null ? b.id : b.name;
+        if (b.dataSource == null) {
+            throw new ConfigurationException("experiment '" + name + "' has no data source: set one with dataSource(...)");
+        }
+        if (b.pipeline == null) {
+            throw new ConfigurationException("experiment '" + name + "' has no pipeline: add at least one step");
+        }
+        this.dataSource = b.dataSource;
+        this.pipeline = b.pipeline;
+        this.parameters = b.dataSource.parameters().plus(b.pipeline.parameters()).plus(Parameters.of(b.parameters));
+        this.treatments = List.copyOf(b.treatments);
+        this.hypotheses = List.copyOf(b.hypotheses);
+        this.replicates = b.replicates;
+        this.options = b.options;
+        List<Plugin> all = new ArrayList<>(b.plugins);
+        if (all.stream().noneMatch(SeedPlugin.class::isInstance)) {
+            all.add(0, b.seed == null ? new SeedPlugin() : new SeedPlugin(b.seed));
+        } else if (b.seed != null) {
+            throw new ConfigurationException("experiment '" + name + "' has both seed(" + b.seed
+                    + ") and a SeedPlugin: set the seed on one of them");
+        }
+        this.plugins = List.copyOf(all);
+        for (Plugin plugin : plugins) {
+            plugin.init(this);
+        }
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Identifies the experiment across runs (e.g. its class name); defaults to its name. */
+    public String id() {
+        return id;
+    }
+
+    public DataSource<?> dataSource() {
+        return dataSource;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    public List<Treatment> treatments() {
+        return treatments;
+    }
+
+    public List<Hypothesis> hypotheses() {
+        return hypotheses;
+    }
+
+    public int replicates() {
+        return replicates;
+    }
+
+    public ExecutionOptions options() {
+        return options;
+    }
+
+    /** The first plugin of this class, if any. */
+    public <P> Optional<P> getPlugin(Class<P> type) {
+        return plugins.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * Checks the configuration: names, parameters overridden by literal treatments (with a
+     * "did you mean"), hypotheses, replicates.
+     *
+     * @throws ConfigurationException listing every problem found
+     */
+    public void validate() {
+        List<String> problems = problems(treatments, hypotheses, replicates);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    List<String> problems(List<Treatment> runTreatments, List<Hypothesis> runHypotheses, int runReplicates) {
+        List<String> problems = new ArrayList<>();
+        if (runReplicates < 1) {
+            problems.add("replicates must be at least 1, got " + runReplicates);
+        }
+        List<String> names = new ArrayList<>();
+        for (Treatment t : runTreatments) {
+            if (t == null) {
+                problems.add("a treatment is null");
+                continue;
+            }
+            if (names.contains(t.name())) {
+                problems.add("treatment '" + t.name() + "' is declared twice: treatment names must be unique");
+            }
+            names.add(t.name());
+            t.overrides().forEach((key, value) -> {
+                try {
+                    parameters.coerce(t.name(), key, value);
+                } catch (ConfigurationException e) {
+                    problems.addAll(e.problems());
+                }
+            });
+        }
+        List<String> hypothesisNames = new ArrayList<>();
+        for (Hypothesis h : runHypotheses) {
+            if (h == null) {
+                problems.add("a hypothesis is null");
+                continue;
+            }
+            if (hypothesisNames.contains(h.name())) {
+                problems.add("hypothesis '" + h.name() + "' is declared twice: hypothesis names must be unique");
+            }
+            hypothesisNames.add(h.name());
+            problems.addAll(h.problems(names));
+        }
+        return problems;
+    }
+
+    /** Runs the configured treatments and hypotheses. */
+    public Result run() {
+        return run(RunRequest.defaults());
+    }
+
+    /** Runs with this many replicates (the configured count is left unchanged). */
+    public Result run(int replicateCount) {
+        return run(RunRequest.defaults().withReplicates(replicateCount));
+    }
+
+    /** The seed page's {@code run(treatments, hypotheses, replicates)}: each {@code null} means "as configured". */
+    public Result run(List<Treatment> runTreatments, List<Hypothesis> runHypotheses, Integer replicateCount) {
+        return run(RunRequest.defaults().withTreatments(runTreatments).withHypotheses(runHypotheses)
+                .withReplicates(replicateCount));
+    }
+
+    public Result run(RunRequest request) {
+        Objects.requireNonNull(request, "request");
+        return new Runner(this).execute(request, true);
+    }
+
+    /**
+     * Runs the pipeline once (replicate 0) and returns the last step's output.
+     *
+     * @param treatment the treatment to apply, or {@code null} for the baseline
+     * @param data      the input of the first step, or {@code null} to fetch it from the data source
+     * @param seed      the replicate seed, or {@code null} for replicate 0's seed
+     */
+    public Object apply(Treatment treatment, Object data, Long seed) {
+        return new Runner(this).applyOnce(treatment, data, seed);
+    }
+
+    public Object apply(Object data) {
+        return apply(null, data, null);
+    }
+
+    /**
+     * Tunes parameters: asks the optimizer for a treatment per trial, runs it for
+     * {@code replicatesPerTrial} replicates (the baseline is not rerun), tells the optimizer the
+     * objective, and returns its best treatment.
+     */
+    public Treatment optimize(Optimizer optimizer, int trials, int replicatesPerTrial) {
+        if (trials < 1 || replicatesPerTrial < 1) {
+            throw new ConfigurationException("optimize needs trials >= 1 and replicatesPerTrial >= 1, got "
+                    + trials + " and " + replicatesPerTrial);
+        }
+        Runner runner = new Runner(this);
+        for (int trial = 0; trial < trials; trial++) {
+            Treatment candidate = optimizer.ask();
+            Result result = runner.executeTrial(candidate, replicatesPerTrial);
+            optimizer.tell(candidate, optimizer.objective().score(result, candidate.name()));
+        }
+        return optimizer.best();
+    }
+
+    /**
+     * A data source reading this experiment's artifacts from its latest complete version:
+     * {@code <root>/<experiment>/v<n>/replicate_<r>/<condition>/<step>/<name>}, one path per
+     * replicate; it declares the upstream replicate count from {@code metadata.json}.
+     */
+    public DataSource<java.nio.file.Path> artifactDataSource(String step, String artifact, String condition,
+            boolean requireMetadata) {
+        ArtifactPlugin store = getPlugin(ArtifactPlugin.class).orElseThrow(() -> new ConfigurationException(
+                "experiment '" + name + "' has no ArtifactPlugin, so it stores no artifacts to read"));
+        return store.dataSource(name, step, artifact, condition, requireMetadata);
+    }
+
+    public DataSource<java.nio.file.Path> artifactDataSource(String step, String artifact) {
+        return artifactDataSource(step, artifact, Names.BASELINE, false);
+    }
+
+    /** Parameter values of a literal treatment (baseline defaults with its overrides), checked. */
+    Map<String, Object> parametersOf(Treatment treatment) {
+        Map<String, Object> values = new LinkedHashMap<>(parameters.defaults());
+        if (treatment != null) {
+            treatment.overrides().forEach((k, v) -> values.put(k, parameters.coerce(treatment.name(), k, v)));
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "Experiment[" + name + ", " + pipeline.steps().size() + " steps, " + treatments.size() + " treatments]";
+    }
+
+    /** Builds experiments. */
+    public static final class Builder {
+        private final String name;
+        private String id;
+        private DataSource<?> dataSource;
+        private Pipeline pipeline;
+        private final List<Step<?, ?>> steps = new ArrayList<>();
+        private final List<Plugin> plugins = new ArrayList<>();
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private final List<Treatment> treatments = new ArrayList<>();
+        private final List<Hypothesis> hypotheses = new ArrayList<>();
+        private int replicates = DEFAULT_REPLICATES;
+        private Long seed;
+        private ExecutionOptions options = ExecutionOptions.defaults();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder dataSource(DataSource<?> value) {
+            this.dataSource = value;
+            return this;
+        }
+
+        public Builder pipeline(Pipeline value) {
+            this.pipeline = value;
+            steps.clear();
+            return this;
+        }
+
+        /** Appends a step to the pipeline. */
+        public Builder step(Step<?, ?> step) {
+            steps.add(step);
+            this.pipeline = Pipeline.of(steps);
+            return this;
+        }
+
+        /** Declares a parameter with its baseline default. */
+        public Builder parameter(String parameter, Object baselineDefault) {
+            parameters.put(parameter, baselineDefault);
+            return this;
+        }
+
+        public Builder treatment(Treatment treatment) {
+            treatments.add(treatment);
+            return this;
+        }
+
+        public Builder treatment(String treatmentName, Map<String, ?> overrides) {
+            return treatment(Treatment.of(treatmentName, overrides));
+        }
+
+        public Builder hypothesis(Hypothesis hypothesis) {
+            hypotheses.add(hypothesis);
+            return this;
+        }
+
+        public Builder replicates(int value) {
+            if (value < 1) {
+                throw new ConfigurationException("replicates must be at least 1, got " + value);
+            }
+            this.replicates = value;
+            return this;
+        }
+
+        /** The master seed (default {@link Seeds#DEFAULT_MASTER_SEED}). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder plugin(Plugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        public Builder plugins(List<? extends Plugin> values) {
+            values.forEach(this::plugin);
+            return this;
+        }
+
+        public Builder options(ExecutionOptions value) {
+            this.options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        /** Builds the experiment and checks it ({@link Experiment#validate()}). */
+        public Experiment build() {
+            Experiment experiment = new Experiment(this);
+            experiment.validate();
+            return experiment;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.crystallize.core;
+
+import io.crystallize.hypothesis.HypothesisResult;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one execution produced: metrics per condition with replicate indices, verdicts per
+ * hypothesis, failures keyed {@code <condition>_rep_<r>}, replicate seeds, provenance per run
+ * and step, artifact paths. Serialises to JSON and reads back into an equal result.
+ */
+public final class Result {
+
+    /** Version of the JSON layout of results, metadata and manifests. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final String experiment;
+    private final Instant started;
+    private final Instant finished;
+    private final long masterSeed;
+    private final int replicates;
+    private final List<String> conditions;
+    private final Map<String, Map<String, MetricSeries>> metrics;
+    private final List<Long> seeds;
+    private final Map<String, RunFailure> errors;
+    private final Map<String, List<StepProvenance>> provenance;
+    private final Map<String, List<String>> artifacts;
+    private final List<HypothesisResult> hypotheses;
+
+    public Result(String experiment, Instant started, Instant finished, long masterSeed, int replicates,
+            List<String> conditions, Map<String, Map<String, MetricSeries>> metrics, List<Long> seeds,
+            Map<String, RunFailure> errors, Map<String, List<StepProvenance>> provenance,
+            Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
+        this.experiment = experiment;
+        this.started = started;
+        this.finished = finished;
+        this.masterSeed = masterSeed;
+        this.replicates = replicates;
+        this.conditions = List.copyOf(conditions);
+        Map<String, Map<String, MetricSeries>> m = new LinkedHashMap<>();
+        metrics.forEach((c, series) -> m.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(series))));
+        this.metrics = Collections.unmodifiableMap(m);
+        this.seeds = List.copyOf(seeds);
+        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
+        this.hypotheses = List.copyOf(hypotheses);
+    }
+
+    public String experiment() {
+        return experiment;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public Instant finished() {
+        return finished;
+    }
+
+    public long masterSeed() {
+        return masterSeed;
+    }
+
+    public int replicates() {
+        return replicates;
+    }
+
+    /** {@code baseline} first (when it ran), then treatments in order. */
+    public List<String> conditions() {
+        return conditions;
+    }
+
+    /** condition → metric → values with replicate indices. */
+    public Map<String, Map<String, MetricSeries>> metrics() {
+        return metrics;
+    }
+
+    /** The values of one metric in one condition; empty when absent. */
+    public MetricSeries metric(String condition, String metric) {
+        return metrics.getOrDefault(condition, Map.of()).getOrDefault(metric, MetricSeries.empty());
+    }
+
+    /** Replicate seeds, index = replicate. */
+    public List<Long> seeds() {
+        return seeds;
+    }
+
+    /** Failed runs keyed {@code <condition>_rep_<r>}. */
+    public Map<String, RunFailure> errors() {
+        return errors;
+    }
+
+    /** Provenance per run ({@code <condition>_rep_<r>}): one record per step that ran. */
+    public Map<String, List<StepProvenance>> provenance() {
+        return provenance;
+    }
+
+    /** Artifact file paths per condition. */
+    public Map<String, List<String>> artifacts() {
+        return artifacts;
+    }
+
+    public List<HypothesisResult> hypotheses() {
+        return hypotheses;
+    }
+
+    public Optional<HypothesisResult> getHypothesis(String name) {
+        return hypotheses.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    /** This result as JSON (non-finite numbers as bare {@code NaN}/{@code Infinity} tokens). */
+    public String toJson() {
+        return ResultJson.write(this);
+    }
+
+    public static Result fromJson(String json) {
+        return ResultJson.read(json);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Result r)) {
+            return false;
+        }
+        return experiment.equals(r.experiment) && Objects.equals(started, r.started)
+                && Objects.equals(finished, r.finished) && masterSeed == r.masterSeed && replicates == r.replicates
+                && conditions.equals(r.conditions) && metrics.equals(r.metrics) && seeds.equals(r.seeds)
+                && errors.equals(r.errors) && artifacts.equals(r.artifacts) && hypotheses.equals(r.hypotheses)
+                // provenance holds user values of any type: equal when they serialise alike
+                && ResultJson.provenanceTree(provenance).equals(ResultJson.provenanceTree(r.provenance));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(experiment, masterSeed, replicates, conditions, metrics, seeds, errors.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "Result[" + experiment + ", " + replicates + " replicates, conditions " + conditions + ", "
+                + errors.size() + " failed runs, " + hypotheses.size() + " hypotheses]";
+    }
+}

@@ -1,0 +1,325 @@
+package io.crystallize.core;
+
+import io.crystallize.hypothesis.Evidence;
+import io.crystallize.hypothesis.Hypothesis;
+import io.crystallize.hypothesis.HypothesisResult;
+import io.crystallize.plugins.SeedPlugin;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Carries out executions of one experiment: the lifecycle of DESIGN §3.1. */
+final class Runner {
+
+    private final Experiment experiment;
+    private final SeedPlugin seeds;
+
+    Runner(Experiment experiment) {
+        this.experiment = experiment;
+        this.seeds = experiment.getPlugin(SeedPlugin.class).orElseThrow();
+    }
+
+    Result execute(RunRequest request, boolean withBaseline) {
+        List<Treatment> treatments = request.treatments() != null ? request.treatments() : experiment.treatments();
+        List<Hypothesis> hypotheses = request.hypotheses() != null ? request.hypotheses() : experiment.hypotheses();
+        int replicates = request.replicates() != null ? request.replicates()
+                : experiment.dataSource().replicates().orElse(experiment.replicates());
+        List<String> problems = experiment.problems(treatments, hypotheses, replicates);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        Map<String, Map<String, Object>> conditionParameters = new LinkedHashMap<>();
+        List<Treatment> conditions = new ArrayList<>();
+        if (withBaseline) {
+            conditionParameters.put(Names.BASELINE, experiment.parametersOf(null));
+            conditions.add(null);
+        }
+        for (Treatment t : treatments) {
+            conditionParameters.put(t.name(), t.isComputed() ? experiment.parametersOf(null) : experiment.parametersOf(t));
+            conditions.add(t);
+        }
+        Execution execution = new Execution(experiment, replicates, treatments, hypotheses, conditionParameters, false,
+                request.cancelled());
+        return lifecycle(execution, conditions, replicates, hypotheses, null, null);
+    }
+
+    Result executeTrial(Treatment candidate, int replicates) {
+        return execute(RunRequest.defaults().withTreatments(List.of(candidate)).withHypotheses(List.of())
+                .withReplicates(replicates), false);
+    }
+
+    Object applyOnce(Treatment treatment, Object data, Long seed) {
+        Map<String, Map<String, Object>> conditionParameters = new LinkedHashMap<>();
+        String condition = treatment == null ? Names.BASELINE : treatment.name();
+        conditionParameters.put(condition, treatment == null || treatment.isComputed()
+                ? experiment.parametersOf(null) : experiment.parametersOf(treatment));
+        Execution execution = new Execution(experiment, 1, treatment == null ? List.of() : List.of(treatment),
+                List.of(), conditionParameters, true, () -> false);
+        List<Treatment> conditions = new ArrayList<>();
+        conditions.add(treatment);
+        Object[] output = new Object[1];
+        Result result = lifecycle(execution, conditions, 1, List.of(), new Input(data, seed), output);
+        if (!result.errors().isEmpty()) {
+            RunFailure failure = result.errors().values().iterator().next();
+            throw new RunFailedException(failure);
+        }
+        return output[0];
+    }
+
+    /** Data and seed given to {@code apply}. */
+    private record Input(Object data, Long seed) {
+    }
+
+    private Result lifecycle(Execution execution, List<Treatment> conditions, int replicates,
+            List<Hypothesis> hypotheses, Input input, Object[] output) {
+        Instant started = Instant.now();
+        for (Plugin plugin : experiment.plugins()) {
+            invoke(() -> plugin.beforeRun(execution));
+        }
+        Resources resources = new Resources();
+        List<Step<?, ?>> steps = experiment.pipeline().steps();
+        Result result = null;
+        Throwable primary = null;
+        int setUp = 0;
+        try {
+            for (Step<?, ?> step : steps) {
+                setUp++;
+                invoke(() -> step.setup(resources));
+            }
+            result = runAll(execution, conditions, replicates, hypotheses, resources, input, output, started);
+            for (Plugin plugin : experiment.plugins()) {
+                Result finished = result;
+                invoke(() -> plugin.afterRun(execution, finished));
+            }
+            if (execution.isCancelled()) {
+                throw new ExecutionCancelledException("execution of '" + experiment.name()
+                        + "' was cancelled; runs that had started finished and were recorded", result);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            primary = e;
+            throw e;
+        } finally {
+            Throwable teardownFailure = null;
+            String failedStep = null;
+            for (int i = 0; i < setUp; i++) {
+                Step<?, ?> step = steps.get(i);
+                try {
+                    step.teardown(resources);
+                } catch (Exception | Error e) {
+                    if (teardownFailure == null) {
+                        teardownFailure = e;
+                        failedStep = step.name();
+                    } else {
+                        teardownFailure.addSuppressed(e);
+                    }
+                }
+            }
+            if (teardownFailure != null) {
+                if (primary != null) {
+                    primary.addSuppressed(teardownFailure);
+                } else {
+                    throw new TeardownException("teardown of step '" + failedStep + "' failed after the execution of '"
+                            + experiment.name() + "' completed; its results were recorded and written", teardownFailure, result);
+                }
+            }
+        }
+    }
+
+    private Result runAll(Execution execution, List<Treatment> conditions, int replicates, List<Hypothesis> hypotheses,
+            Resources resources, Input input, Object[] output, Instant started) {
+        int k = conditions.size();
+        int warmups = input != null ? 0 : experiment.options().warmupReplicates();
+        RunRecord[][] records = new RunRecord[replicates][k];
+        Provenance.Interner interner = new Provenance.Interner();
+        BooleanSupplier cancelled = execution::isCancelled;
+        List<Runnable> tasks = new ArrayList<>((replicates + warmups) * k);
+        for (int w = -warmups; w < 0; w++) {
+            for (int slot = 0; slot < k; slot++) {
+                int replicate = w;
+                Treatment treatment = conditions.get(order(replicate, slot, k));
+                tasks.add(() -> {
+                    if (!cancelled.getAsBoolean()) {
+                        runOne(execution, treatment, replicate, resources, interner, null, null);
+                    }
+                });
+            }
+        }
+        for (int r = 0; r < replicates; r++) {
+            for (int slot = 0; slot < k; slot++) {
+                int replicate = r;
+                int c = order(r, slot, k);
+                Treatment treatment = conditions.get(c);
+                tasks.add(() -> {
+                    if (!cancelled.getAsBoolean()) {
+                        records[replicate][c] = runOne(execution, treatment, replicate, resources, interner, input, output);
+                    }
+                });
+            }
+        }
+        boolean handled = false;
+        for (Plugin plugin : experiment.plugins()) {
+            boolean[] done = new boolean[1];
+            invoke(() -> done[0] = plugin.runExperimentLoop(execution, List.copyOf(tasks)));
+            if (done[0]) {
+                handled = true;
+                break;
+            }
+        }
+        if (!handled) {
+            tasks.forEach(Runnable::run);
+        }
+        return assemble(execution, conditions, replicates, hypotheses, records, started);
+    }
+
+    private int order(int replicate, int slot, int k) {
+        return experiment.options().interleaved() ? Math.floorMod(slot + replicate, k) : slot;
+    }
+
+    private RunRecord runOne(Execution execution, Treatment treatment, int replicate, Resources resources,
+            Provenance.Interner interner, Input input, Object[] output) {
+        String condition = treatment == null ? Names.BASELINE : treatment.name();
+        long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
+        Map<String, Object> parameters = execution.conditionParameters().get(condition);
+        ArtifactLog artifacts = new ArtifactLog();
+        List<StepProvenance> provenance = new ArrayList<>(experiment.pipeline().steps().size());
+        Context context = null;
+        String where = null;
+        try {
+            if (treatment != null && treatment.isComputed()) {
+                parameters = new LinkedHashMap<>(parameters);
+                for (Map.Entry<String, ?> e : treatment.resolve(experiment.parametersOf(null)).entrySet()) {
+                    parameters.put(e.getKey(), experiment.parameters().coerce(treatment.name(), e.getKey(), e.getValue()));
+                }
+            }
+            context = new Context(parameters, replicate, condition, seed, Seeds.generator(seed), resources, artifacts);
+            for (Plugin plugin : experiment.plugins()) {
+                plugin.beforeReplicate(context);
+            }
+            Object data = input != null && input.data() != null ? input.data() : experiment.dataSource().fetch(context);
+            for (Step<?, ?> step : experiment.pipeline().steps()) {
+                where = step.name();
+                for (Plugin plugin : experiment.plugins()) {
+                    plugin.beforeStep(step, context);
+                }
+                StepTrace trace = new StepTrace(step.name(), context.metrics());
+                context.enterStep(step.name(), trace);
+                try {
+                    data = applyStep(step, data, context);
+                } finally {
+                    context.leaveStep();
+                    provenance.add(trace.finish(context.metrics(), interner));
+                }
+                for (Plugin plugin : experiment.plugins()) {
+                    plugin.afterStep(step, data, context);
+                }
+            }
+            where = null;
+            if (output != null) {
+                output[0] = data;
+            }
+            return new RunRecord(replicate, condition, seed, context.metrics().snapshot(), provenance,
+                    artifacts.locations(), null);
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            RunFailure failure = RunFailure.of(condition, replicate, where, e);
+            Map<String, double[]> recorded = context == null ? Map.of() : context.metrics().snapshot();
+            return new RunRecord(replicate, condition, seed, recorded, provenance, artifacts.locations(), failure);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object applyStep(Step<?, ?> step, Object data, Context context) throws Exception {
+        return ((Step<Object, Object>) step).apply(data, context);
+    }
+
+    private Result assemble(Execution execution, List<Treatment> conditions, int replicates,
+            List<Hypothesis> hypotheses, RunRecord[][] records, Instant started) {
+        List<String> conditionNames = new ArrayList<>(execution.conditions());
+        Map<String, Map<String, MetricSeries>> metrics = new LinkedHashMap<>();
+        Map<String, RunFailure> errors = new LinkedHashMap<>();
+        Map<String, List<StepProvenance>> provenance = new LinkedHashMap<>();
+        Map<String, List<String>> artifacts = new LinkedHashMap<>();
+        List<Long> seedList = new ArrayList<>(replicates);
+        for (int r = 0; r < replicates; r++) {
+            seedList.add(seeds.replicateSeed(r, Names.BASELINE));
+        }
+        for (int c = 0; c < conditions.size(); c++) {
+            String condition = conditionNames.get(c);
+            Map<String, MetricBuffer> buffers = new LinkedHashMap<>();
+            List<String> paths = new ArrayList<>();
+            for (int rep = 0; rep < replicates; rep++) {
+                int r = rep;
+                RunRecord record = records[r][c];
+                if (record == null) {
+                    continue; // cancelled before it started
+                }
+                if (record.failure() != null) {
+                    errors.put(record.failure().key(), record.failure());
+                } else {
+                    record.metrics().forEach((name, values) ->
+                            buffers.computeIfAbsent(name, n -> new MetricBuffer()).add(values, r));
+                }
+                provenance.put(RunFailure.key(condition, r), record.provenance());
+                record.artifacts().forEach(p -> paths.add(p.toString()));
+            }
+            Map<String, MetricSeries> series = new LinkedHashMap<>();
+            buffers.forEach((name, buffer) -> series.put(name, buffer.toSeries()));
+            metrics.put(condition, series);
+            artifacts.put(condition, paths);
+        }
+        List<String> treatmentNames = execution.treatments().stream().map(Treatment::name).toList();
+        Evidence evidence = new Evidence(metrics, errors, replicates, seeds.sharedAcrossConditions(),
+                experiment.options().toleratedFailureFraction());
+        List<HypothesisResult> verified = new ArrayList<>();
+        for (Hypothesis h : hypotheses) {
+            verified.add(h.evaluate(evidence, treatmentNames));
+        }
+        return new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates, conditionNames,
+                metrics, seedList, errors, provenance, artifacts, verified);
+    }
+
+    private static void invoke(ThrowingAction action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PluginException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingAction {
+        void run() throws Exception;
+    }
+
+    private record RunRecord(int replicate, String condition, long seed, Map<String, double[]> metrics,
+            List<StepProvenance> provenance, List<java.nio.file.Path> artifacts, RunFailure failure) {
+    }
+
+    private static final class MetricBuffer {
+        double[] values = new double[8];
+        int[] replicates = new int[8];
+        int size;
+
+        void add(double[] more, int replicate) {
+            if (size + more.length > values.length) {
+                int capacity = Math.max(values.length * 2, size + more.length);
+                values = Arrays.copyOf(values, capacity);
+                replicates = Arrays.copyOf(replicates, capacity);
+            }
+            for (double v : more) {
+                values[size] = v;
+                replicates[size++] = replicate;
+            }
+        }
+
+        MetricSeries toSeries() {
+            return new MetricSeries(Arrays.copyOf(values, size), Arrays.copyOf(replicates, size));
+        }
+    }
+}

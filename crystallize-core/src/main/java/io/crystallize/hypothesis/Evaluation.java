@@ -1,0 +1,225 @@
+package io.crystallize.hypothesis;
+
+import io.crystallize.core.MetricSeries;
+import io.crystallize.core.Names;
+import io.crystallize.core.RunFailure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One hypothesis verified on one execution's evidence. */
+final class Evaluation {
+
+    private final Hypothesis hypothesis;
+    private final Evidence evidence;
+
+    Evaluation(Hypothesis hypothesis, Evidence evidence) {
+        this.hypothesis = hypothesis;
+        this.evidence = evidence;
+    }
+
+    HypothesisResult run(List<String> treatments) {
+        List<Verdict> raw = new ArrayList<>();
+        for (String treatment : treatments) {
+            for (String metric : hypothesis.metrics()) {
+                raw.add(verify(treatment, metric));
+            }
+        }
+        List<Verdict> verdicts = correct(raw);
+        return new HypothesisResult(hypothesis.name(), hypothesis.metrics(), treatments, verdicts, rank(treatments, verdicts));
+    }
+
+    private Verdict verify(String treatment, String metric) {
+        Verdict.Builder error = Verdict.builder(metric, treatment).status(Verdict.Status.ERROR)
+                .test(hypothesis.verifier().name()).alpha(hypothesis.alpha());
+        PerRun baseline;
+        PerRun treated;
+        try {
+            baseline = perRun(Names.BASELINE, metric);
+            treated = perRun(treatment, metric);
+        } catch (IllegalStateException e) {
+            return error.error(e.getMessage()).message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build();
+        }
+        if (baseline.size() == 0 && treated.size() == 0 && neverRecorded(metric)) {
+            String why = "metric '" + metric + "' was never recorded by any run" + recordedHint(metric);
+            return error.error(why).message(metric + ": " + treatment + " — ERROR: " + why).build();
+        }
+        String missing = missing(treatment, metric, baseline, treated);
+        if (missing != null) {
+            return error.error(missing).message(metric + ": " + treatment + " — ERROR: " + missing).build();
+        }
+        Samples samples = new Samples(metric, treatment, baseline.values, baseline.replicates, treated.values,
+                treated.replicates, evidence.sharedSeeds());
+        Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(), hypothesis.alpha());
+        try {
+            Verdict v = hypothesis.verifier().verify(samples, question);
+            if (v == null) {
+                throw new IllegalStateException("verifier " + hypothesis.verifier().name() + " returned no verdict");
+            }
+            return v;
+        } catch (RuntimeException e) {
+            String why = "verifier " + hypothesis.verifier().name() + " failed: " + e;
+            return error.error(why + "\n" + stackOf(e)).message(metric + ": " + treatment + " — ERROR: " + why).build();
+        }
+    }
+
+    private boolean neverRecorded(String metric) {
+        return evidence.metrics().values().stream().noneMatch(m -> m.containsKey(metric) && m.get(metric).size() > 0);
+    }
+
+    private String recordedHint(String metric) {
+        Set<String> recorded = new TreeSet<>();
+        evidence.metrics().values().forEach(m -> recorded.addAll(m.keySet()));
+        if (recorded.isEmpty()) {
+            return evidence.failures().isEmpty() ? "; no run recorded any metric"
+                    : "; no run recorded any metric, and " + evidence.failures().size() + " runs failed, e.g. "
+                            + evidence.failures().values().iterator().next().describe();
+        }
+        return Names.didYouMean(metric, recorded) + "; recorded metrics: " + recorded;
+    }
+
+    /** ERROR text when too many runs of either side lack the metric, else null. */
+    private String missing(String treatment, String metric, PerRun baseline, PerRun treated) {
+        List<String> absent = new ArrayList<>();
+        absent.addAll(absentRuns(Names.BASELINE, baseline));
+        absent.addAll(absentRuns(treatment, treated));
+        if (absent.isEmpty()) {
+            return null;
+        }
+        int runs = 2 * evidence.replicates();
+        double fraction = absent.size() / (double) runs;
+        boolean noData = baseline.size() == 0 || treated.size() == 0;
+        if (!noData && fraction <= evidence.toleratedFailureFraction()) {
+            return null;
+        }
+        StringBuilder why = new StringBuilder();
+        if (noData) {
+            why.append("no data for metric '").append(metric).append("' in ")
+                    .append(baseline.size() == 0 ? Names.BASELINE : treatment).append("; ");
+        }
+        why.append(absent.size()).append(" of ").append(runs).append(" runs have no value of '").append(metric).append("': ")
+                .append(absent.size() > 6 ? absent.subList(0, 6) + " ..." : absent);
+        RunFailure first = absent.stream().map(evidence.failures()::get).filter(f -> f != null).findFirst().orElse(null);
+        if (first != null) {
+            why.append("; first failure: ").append(first.describe());
+        }
+        if (!noData) {
+            why.append(String.format(java.util.Locale.ROOT, " (%.0f%% missing; tolerated: %.0f%%)",
+                    100 * fraction, 100 * evidence.toleratedFailureFraction()));
+        }
+        return why.toString();
+    }
+
+    private List<String> absentRuns(String condition, PerRun side) {
+        List<String> absent = new ArrayList<>();
+        int k = 0;
+        for (int r = 0; r < evidence.replicates(); r++) {
+            if (k < side.replicates.length && side.replicates[k] == r) {
+                k++;
+            } else {
+                absent.add(RunFailure.key(condition, r));
+            }
+        }
+        return absent;
+    }
+
+    private PerRun perRun(String condition, String metric) {
+        MetricSeries series = evidence.metrics(condition).get(metric);
+        if (series == null || series.size() == 0) {
+            return new PerRun(new double[0], new int[0]);
+        }
+        double[] all = series.values();
+        int[] reps = series.replicates();
+        double[] values = new double[all.length];
+        int[] replicates = new int[all.length];
+        int n = 0;
+        int from = 0;
+        while (from < all.length) {
+            int to = from + 1;
+            while (to < all.length && reps[to] == reps[from]) {
+                to++;
+            }
+            if (to - from > 1 && hypothesis.aggregate() == Aggregate.SINGLE) {
+                throw new IllegalStateException("metric '" + metric + "' was recorded " + (to - from) + " times in run "
+                        + RunFailure.key(condition, reps[from]) + ", but hypothesis '" + hypothesis.name()
+                        + "' uses one value per run: declare an aggregate (mean, sum, last, ...)");
+            }
+            values[n] = hypothesis.aggregate().apply(all, from, to);
+            replicates[n++] = reps[from];
+            from = to;
+        }
+        return new PerRun(Arrays.copyOf(values, n), Arrays.copyOf(replicates, n));
+    }
+
+    private List<Verdict> correct(List<Verdict> raw) {
+        double[] p = new double[raw.size()];
+        for (int i = 0; i < p.length; i++) {
+            Verdict v = raw.get(i);
+            boolean tested = v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED;
+            p[i] = tested ? v.pValue() : Double.NaN;
+        }
+        double[] adjusted = hypothesis.correction().adjust(p);
+        List<Verdict> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < p.length; i++) {
+            Verdict v = raw.get(i);
+            if (Double.isNaN(p[i])) {
+                out.add(v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED
+                        ? v.toBuilder().message(VerdictMessage.of(v)).build() : v);
+                continue;
+            }
+            Verdict.Status status = adjusted[i] < hypothesis.alpha() ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED;
+            Verdict corrected = v.toBuilder().adjustedPValue(adjusted[i]).correction(hypothesis.correction().label())
+                    .alpha(hypothesis.alpha()).status(status).build();
+            out.add(corrected.toBuilder().message(VerdictMessage.of(corrected)).build());
+        }
+        return out;
+    }
+
+    private Ranking rank(List<String> treatments, List<Verdict> verdicts) {
+        record Entry(String treatment, int order, double score, double effect) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < treatments.size(); i++) {
+            String t = treatments.get(i);
+            double score = Double.NEGATIVE_INFINITY;
+            double effect = Double.NaN;
+            for (Verdict v : verdicts) {
+                if (!v.treatment().equals(t)) {
+                    continue;
+                }
+                double p = Double.isNaN(v.adjustedPValue()) ? v.pValue() : v.adjustedPValue();
+                score = Math.max(score, Double.isNaN(p) ? Double.POSITIVE_INFINITY : p);
+                if (Double.isNaN(effect)) {
+                    effect = hypothesis.direction().sign() * v.difference();
+                }
+            }
+            entries.add(new Entry(t, i, score == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : score, effect));
+        }
+        entries.sort(Comparator.comparingDouble(Entry::score)
+                .thenComparing(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.effect()) ? Double.NEGATIVE_INFINITY : e.effect()).reversed())
+                .thenComparingInt(Entry::order));
+        List<Ranking.Ranked> ranked = entries.stream().map(e -> new Ranking.Ranked(e.treatment(), e.score())).toList();
+        return new Ranking(ranked.isEmpty() ? null : ranked.get(0).treatment(), ranked);
+    }
+
+    private static String stackOf(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    private record PerRun(double[] values, int[] replicates) {
+        int size() {
+            return values.length;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Set<String> ordered(List<String> names) {
+        return new LinkedHashSet<>(names);
+    }
+}

@@ -1,0 +1,230 @@
+package io.crystallize.hypothesis;
+
+import io.crystallize.core.ConfigurationException;
+import io.crystallize.core.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A claim about metrics: each covered treatment compared with the baseline by a test, at level
+ * alpha, with a multiple-comparison correction over the family (metrics × treatments).
+ */
+public final class Hypothesis {
+
+    private final String name;
+    private final List<String> metrics;
+    private final List<String> treatments;
+    private final Direction direction;
+    private final Expectation expectation;
+    private final Verifier verifier;
+    private final double alpha;
+    private final Aggregate aggregate;
+    private final Correction correction;
+
+    private Hypothesis(Builder b) {
+        this.metrics = List.copyOf(b.metrics);
+        this.name = b.name != null ? b.name : String.join("+", metrics);
+        this.treatments = List.copyOf(b.treatments);
+        this.direction = b.direction;
+        this.expectation = b.expectation;
+        this.verifier = b.verifier;
+        this.alpha = b.alpha;
+        this.aggregate = b.aggregate;
+        this.correction = b.correction;
+    }
+
+    /** A hypothesis on one metric. */
+    public static Builder on(String metric) {
+        return new Builder().metrics(metric);
+    }
+
+    /** A hypothesis on several metrics: a treatment passes only if every metric's verdict is SUPPORTED. */
+    public static Builder on(String... metrics) {
+        return new Builder().metrics(metrics);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    /** The treatments it covers; empty means all of the execution's treatments. */
+    public List<String> treatments() {
+        return treatments;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public Expectation expectation() {
+        return expectation;
+    }
+
+    public Verifier verifier() {
+        return verifier;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public Aggregate aggregate() {
+        return aggregate;
+    }
+
+    public Correction correction() {
+        return correction;
+    }
+
+    /** The treatments covered in an execution with these treatments. */
+    public List<String> coveredTreatments(List<String> executionTreatments) {
+        return treatments.isEmpty() ? executionTreatments : treatments;
+    }
+
+    /** Verifies every covered treatment and metric on the evidence, then corrects and ranks. */
+    public HypothesisResult evaluate(Evidence evidence, List<String> executionTreatments) {
+        return new Evaluation(this, evidence).run(coveredTreatments(executionTreatments));
+    }
+
+    /** Problems with this hypothesis in an experiment with these treatments; empty when fine. */
+    public List<String> problems(List<String> executionTreatments) {
+        List<String> problems = new ArrayList<>();
+        if (executionTreatments.isEmpty()) {
+            problems.add("hypothesis '" + name + "' has no treatment to compare with the baseline: add a treatment");
+        }
+        for (String t : treatments) {
+            if (!executionTreatments.contains(t)) {
+                problems.add("hypothesis '" + name + "' names unknown treatment '" + t + "'"
+                        + Names.didYouMean(t, executionTreatments) + "; treatments: " + executionTreatments);
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return "Hypothesis[" + name + ": " + metrics + " " + expectation + ", " + direction + ", alpha " + alpha + "]";
+    }
+
+    /** Builds hypotheses. Defaults: higher is better, expect better, the default test, alpha 0.05, Holm, one value per run. */
+    public static final class Builder {
+        private String name;
+        private final List<String> metrics = new ArrayList<>();
+        private final List<String> treatments = new ArrayList<>();
+        private Direction direction = Direction.HIGHER_IS_BETTER;
+        private Expectation expectation = Expectation.better();
+        private Verifier verifier = Verifiers.defaultTest();
+        private double alpha = 0.05;
+        private Aggregate aggregate = Aggregate.SINGLE;
+        private Correction correction = Correction.HOLM;
+
+        private Builder() {
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder metrics(String... values) {
+            metrics.addAll(List.of(values));
+            return this;
+        }
+
+        /** Limits the hypothesis to these treatments (default: all). */
+        public Builder treatments(String... values) {
+            treatments.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder treatments(List<String> values) {
+            treatments.addAll(values);
+            return this;
+        }
+
+        public Builder direction(Direction value) {
+            this.direction = Objects.requireNonNull(value, "direction");
+            return this;
+        }
+
+        public Builder higherIsBetter() {
+            return direction(Direction.HIGHER_IS_BETTER);
+        }
+
+        public Builder lowerIsBetter() {
+            return direction(Direction.LOWER_IS_BETTER);
+        }
+
+        public Builder expect(Expectation value) {
+            this.expectation = Objects.requireNonNull(value, "expectation");
+            return this;
+        }
+
+        public Builder verifier(Verifier value) {
+            this.verifier = Objects.requireNonNull(value, "verifier");
+            return this;
+        }
+
+        public Builder alpha(double value) {
+            this.alpha = value;
+            return this;
+        }
+
+        public Builder aggregate(Aggregate value) {
+            this.aggregate = Objects.requireNonNull(value, "aggregate");
+            return this;
+        }
+
+        public Builder correction(Correction value) {
+            this.correction = Objects.requireNonNull(value, "correction");
+            return this;
+        }
+
+        /** @throws ConfigurationException naming every problem */
+        public Hypothesis build() {
+            List<String> problems = new ArrayList<>();
+            String label = name != null ? name : String.join("+", metrics);
+            if (name != null) {
+                String p = Names.problem("hypothesis", name);
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
+            if (metrics.isEmpty()) {
+                problems.add("hypothesis '" + label + "' names no metric: give at least one");
+            }
+            for (String m : metrics) {
+                String p = Names.problem("metric", m);
+                if (p != null) {
+                    problems.add("hypothesis '" + label + "': " + p);
+                }
+            }
+            if (new LinkedHashSet<>(metrics).size() != metrics.size()) {
+                problems.add("hypothesis '" + label + "' names a metric twice: " + metrics);
+            }
+            for (String t : treatments) {
+                if (Names.BASELINE.equals(t)) {
+                    problems.add("hypothesis '" + label + "' lists 'baseline' as a treatment: the baseline is what treatments are compared with");
+                } else {
+                    String p = Names.problem("treatment", t);
+                    if (p != null) {
+                        problems.add("hypothesis '" + label + "': " + p);
+                    }
+                }
+            }
+            if (!(alpha > 0 && alpha < 1)) {
+                problems.add("hypothesis '" + label + "' has alpha " + alpha + ": alpha must lie strictly between 0 and 1 (e.g. 0.05)");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new Hypothesis(this);
+        }
+    }
+}

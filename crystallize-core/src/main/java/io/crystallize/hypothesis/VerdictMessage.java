@@ -1,0 +1,45 @@
+package io.crystallize.hypothesis;
+
+/**
+ * The one-line message of a tested verdict, e.g. {@code revenue: ten_percent 1043.2 vs baseline
+ * 1001.7 (+4.1%, 95% CI [+2.0%, +6.3%]), paired t p=0.0004 (Holm 0.0008) < 0.05 — SUPPORTED}.
+ */
+public final class VerdictMessage {
+
+    private VerdictMessage() {
+    }
+
+    public static String of(Verdict v) {
+        StringBuilder m = new StringBuilder();
+        m.append(v.metric()).append(": ").append(v.treatment()).append(' ')
+                .append(Outcomes.number(v.treatmentMean())).append(" vs baseline ").append(Outcomes.number(v.baselineMean()));
+        if (Double.isFinite(v.relativePercent())) {
+            m.append(" (").append(Outcomes.percent(v.relativePercent()));
+            if (Double.isFinite(v.relativeCiLow()) && v.relativeCiLow() != v.relativeCiHigh()) {
+                m.append(", 95% CI [").append(Outcomes.percent(v.relativeCiLow())).append(", ")
+                        .append(Outcomes.percent(v.relativeCiHigh())).append(']');
+            }
+            m.append(')');
+        } else if (Double.isFinite(v.difference())) {
+            m.append(" (").append(Outcomes.signed(v.difference())).append(')');
+        }
+        m.append(", ");
+        if (Double.isNaN(v.statistic()) && v.method().startsWith("no variance")) {
+            m.append(v.method());
+        } else {
+            m.append(v.test()).append(" p=").append(Outcomes.p(v.pValue()));
+            if (!Double.isNaN(v.adjustedPValue()) && !"none".equals(v.correction())) {
+                m.append(" (").append(v.correction()).append(' ').append(Outcomes.p(v.adjustedPValue())).append(')');
+            }
+            double decisive = Double.isNaN(v.adjustedPValue()) ? v.pValue() : v.adjustedPValue();
+            if (!Double.isNaN(v.alpha()) && !Double.isNaN(decisive)) {
+                m.append(decisive < v.alpha() ? " < " : " >= ").append(Outcomes.p(v.alpha()).replaceAll("0+$", ""));
+            }
+            if (v.nPairs() >= 0) {
+                m.append(", ").append(v.nPairs()).append(" pairs");
+            }
+        }
+        m.append(" — ").append(v.status());
+        return m.toString();
+    }
+}
