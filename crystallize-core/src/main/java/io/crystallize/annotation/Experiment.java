@@ -1,0 +1,35 @@
+package io.crystallize.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Marks a class (in test sources) as an experiment. Attributes left at their "unset" sentinels
+ * take the configured defaults ({@code crystallize.*} keys); set attributes win over those
+ * defaults, and explicit override keys win over attributes.
+ */
+@Documented
+@Testable
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Experiment {
+
+    /** Sentinel for an unset numeric attribute. */
+    int UNSET = -1;
+
+    /** The experiment's name (results directory, reports); default: the class's simple name. */
+    String name() default "";
+
+    /** Replicates per condition; {@link #UNSET} means the configured default. */
+    int replicates() default UNSET;
+
+    /** The master seed; {@link #UNSET_SEED} means the configured default. */
+    long seed() default UNSET_SEED;
+
+    /** Sentinel for an unset seed. */
+    long UNSET_SEED = Long.MIN_VALUE;
+}
