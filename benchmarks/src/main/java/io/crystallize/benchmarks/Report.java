@@ -1,0 +1,62 @@
+package io.crystallize.benchmarks;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns JMH's JSON results into one line per figure, {@code name value unit}, with every
+ * framework figure beside its same-run baseline and the derived differences and ratios.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.crystallize.benchmarks.Report target/jmh.json}
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) {
+        JsonNode runs = JsonMapper.builder().build().readTree(new File(args[0]));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            String name = run.get("benchmark").asString().replace("io.crystallize.benchmarks.", "");
+            JsonNode params = run.get("params");
+            if (params != null) {
+                for (var p : params.properties()) {
+                    name += "." + p.getKey() + "=" + p.getValue().asString();
+                }
+            }
+            JsonNode metric = run.get("primaryMetric");
+            scores.put(name, metric.get("score").asDouble());
+            units.put(name, metric.get("scoreUnit").asString());
+        }
+        scores.forEach((name, score) -> line(name, score, units.get(name)));
+        derive(scores);
+    }
+
+    private static void derive(Map<String, Double> s) {
+        Double framework = s.get("OverheadBenchmark.framework");
+        Double hand = s.get("OverheadBenchmark.handWritten");
+        if (framework != null && hand != null) {
+            line("overhead.per_run.framework", framework, "ns");
+            line("overhead.per_run.hand_written", hand, "ns");
+            line("overhead.per_run.difference", framework - hand, "ns");
+            line("overhead.per_step.framework", framework / TrivialExperiment.STEPS, "ns");
+            line("overhead.per_step.hand_written", hand / TrivialExperiment.STEPS, "ns");
+            line("overhead.per_step.difference", (framework - hand) / TrivialExperiment.STEPS, "ns");
+        }
+        Double one = s.get("ParallelBenchmark.run.workers=1");
+        Double two = s.get("ParallelBenchmark.run.workers=2");
+        if (one != null && two != null) {
+            line("parallel.speedup_2_workers", one / two, "x");
+        }
+    }
+
+    private static void line(String name, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s %.3f %s", name, value, unit));
+    }
+}
