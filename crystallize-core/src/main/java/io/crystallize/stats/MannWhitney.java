@@ -12,11 +12,14 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * distribution; the asymptotic one is normal with tie-corrected variance and (by default) a
  * continuity correction. {@link RankMethod#AUTO} is SciPy's rule: exact when there are no ties
  * and at least one sample has at most 8 values, otherwise asymptotic. {@code -0.0} and
- * {@code 0.0} are ties.
+ * {@code 0.0} are ties. EXACT with ties uses the no-ties distribution at floor(U), as SciPy does
+ * (conservative), unless that computation would be very large, when it falls back to ASYMPTOTIC (the
+ * result's method says which was used).
  */
 public final class MannWhitney {
 
     private static final int EXACT_LIMIT = 8;
+    private static final double TIE_EXACT_COST_LIMIT = 2e9;
 
     private MannWhitney() {
     }
@@ -45,13 +48,25 @@ public final class MannWhitney {
             chosen = (cx.length > EXACT_LIMIT && cy.length > EXACT_LIMIT) || ties
                     ? RankMethod.ASYMPTOTIC : RankMethod.EXACT;
         }
-        boolean exact = chosen == RankMethod.EXACT;
-        MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults()
-                .with(TTests.toCommons(alternative))
-                .with(exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC)
-                .with(continuity ? ContinuityCorrection.ENABLED : ContinuityCorrection.DISABLED)
-                .test(cx, cy);
         double u = uOfX(ranking.ranks, cx.length);
+        int small = Math.min(cx.length, cy.length);
+        double tieDistributionCost = (double) (cx.length + cy.length) * small * cx.length * cy.length;
+        if (chosen == RankMethod.EXACT && ties && tieDistributionCost > TIE_EXACT_COST_LIMIT) {
+            chosen = RankMethod.ASYMPTOTIC;
+        }
+        boolean exact = chosen == RankMethod.EXACT;
+        double pValue;
+        if (exact && ties) {
+            // Commons switches to the normal approximation when there are ties; SciPy keeps the
+            // no-ties distribution and floors U: P(U >= floor(U)).
+            pValue = exactWithTies(u, cx.length, cy.length, alternative);
+        } else {
+            pValue = MannWhitneyUTest.withDefaults()
+                    .with(TTests.toCommons(alternative))
+                    .with(exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC)
+                    .with(continuity ? ContinuityCorrection.ENABLED : ContinuityCorrection.DISABLED)
+                    .test(cx, cy).getPValue();
+        }
         String description = exact
                 ? "Mann-Whitney U, exact null distribution" + (ties ? " without ties (conservative with ties)" : "")
                 : "Mann-Whitney U, asymptotic normal, tie-corrected variance"
@@ -61,8 +76,26 @@ public final class MannWhitney {
                 exact ? (ties ? "ties ignored by the exact distribution" : "no ties")
                         : "mid-ranks, tie-corrected variance",
                 TestMethod.NOT_APPLICABLE, description);
-        return new TestResult("Mann-Whitney U", m, alternative, u, r.getPValue(), Double.NaN,
+        return new TestResult("Mann-Whitney U", m, alternative, u, pValue, Double.NaN,
                 List.of(x.length, y.length), null);
+    }
+
+    private static double exactWithTies(double u1, int n1, int n2, Alternative alternative) {
+        double[] pmf = HodgesLehmann.mannWhitneyDistribution(Math.min(n1, n2), Math.max(n1, n2));
+        double u2 = (double) n1 * n2 - u1;
+        return switch (alternative) {
+            case GREATER -> atLeast(pmf, u1);
+            case LESS -> atLeast(pmf, u2);
+            case TWO_SIDED -> Math.min(1.0, 2 * atLeast(pmf, Math.max(u1, u2)));
+        };
+    }
+
+    private static double atLeast(double[] pmf, double u) {
+        double s = 0;
+        for (int k = pmf.length - 1; k >= (int) Math.floor(u); k--) {
+            s += pmf[k];
+        }
+        return Math.min(1.0, s);
     }
 
     /** U of the first n1 ranked values: R1 - n1(n1 + 1)/2. */

@@ -176,6 +176,21 @@ class PValuePropertiesTest {
     }
 
     @Test
+    void exactMannWhitneyWithTiesKeepsSciPysNoTiesDistribution() {
+        // SciPy 1.17: mannwhitneyu([1, 2, 2, 3], [2, 4, 5], method="exact", alternative=...)
+        double[] x = {1, 2, 2, 3};
+        double[] y = {2, 4, 5};
+        assertThat(MannWhitney.test(x, y, Alternative.TWO_SIDED, RankMethod.EXACT, true).pValue())
+                .isCloseTo(0.22857142857142856, within(1e-12));
+        assertThat(MannWhitney.test(x, y, Alternative.GREATER, RankMethod.EXACT, true).pValue())
+                .isCloseTo(0.9428571428571428, within(1e-12));
+        TestResult less = MannWhitney.test(x, y, Alternative.LESS, RankMethod.EXACT, true);
+        assertThat(less.pValue()).isCloseTo(0.11428571428571428, within(1e-12));
+        assertThat(less.statistic()).isEqualTo(2.0);
+        assertThat(less.method().computation()).isEqualTo(Computation.EXACT);
+    }
+
+    @Test
     void testsNameTheirMethod() {
         double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         double[] y = {2, 3, 3, 5, 6, 8, 9, 11, 12, 14};
