@@ -2,6 +2,8 @@ package io.crystallize.core;
 
 import io.crystallize.hypothesis.HypothesisResult;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,29 @@ final class ResultJson {
     record Failure(String condition, int replicate, String step, String type, String message, String stackTrace) {
     }
 
+    /** One distinct step record; metrics: name → [values before, values after] counts. */
+    record StepDto(String step, Map<String, Object> reads, Map<String, Object> writes, Map<String, int[]> metrics) {
+    }
+
+    /**
+     * One condition's runs, run-length encoded: segment i covers replicates from starts[i]; its
+     * trace lists indices into the step table ({@code null} when the runs did not start);
+     * partial holds, per segment index, the metric values a failed run recorded.
+     */
+    record RunsDto(int[] starts, List<int[]> traces, Map<String, Map<String, double[]>> partial) {
+    }
+
+    record ProvenanceDto(List<StepDto> steps, Map<String, RunsDto> runs) {
+    }
+
     record Document(int formatVersion, String experiment, String started, String finished, long masterSeed,
             int replicates, List<String> conditions, Map<String, Map<String, Series>> metrics, List<Long> seeds,
-            Map<String, Failure> errors, Map<String, List<StepProvenance>> provenance,
+            Map<String, Failure> errors, ProvenanceDto provenance,
             Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
     }
 
     static String write(Result r) {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document(r));
+        return Json.MAPPER.writeValueAsString(document(r));
     }
 
     static Document document(Result r) {
@@ -41,7 +58,7 @@ final class ResultJson {
                 new Failure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Document(Result.FORMAT_VERSION, r.experiment(), String.valueOf(r.started()),
                 String.valueOf(r.finished()), r.masterSeed(), r.replicates(), r.conditions(), metrics, r.seeds(),
-                errors, r.provenance(), r.artifacts(), r.hypotheses());
+                errors, provenance(r), r.artifacts(), r.hypotheses());
     }
 
     static Result read(String json) {
@@ -60,12 +77,79 @@ final class ResultJson {
         d.errors().forEach((key, f) -> errors.put(key,
                 new RunFailure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Result(d.experiment(), instant(d.started()), instant(d.finished()), d.masterSeed(),
-                d.replicates(), d.conditions(), metrics, d.seeds(), errors, d.provenance(), d.artifacts(),
-                d.hypotheses());
+                d.replicates(), d.conditions(), metrics, d.seeds().stream().mapToLong(Long::longValue).toArray(), errors,
+                provenance(d.provenance()), d.artifacts(), d.hypotheses());
     }
 
-    static JsonNode provenanceTree(Map<String, List<StepProvenance>> provenance) {
-        return Json.MAPPER.valueToTree(provenance);
+    static JsonNode provenanceTree(Result r) {
+        return Json.MAPPER.valueToTree(provenance(r));
+    }
+
+    private static ProvenanceDto provenance(Result r) {
+        Map<StepRecord, Integer> index = new IdentityHashMap<>();
+        List<StepDto> steps = new ArrayList<>();
+        Map<String, RunsDto> runs = new LinkedHashMap<>();
+        r.compactProvenance().forEach((condition, p) -> {
+            List<int[]> traces = new ArrayList<>();
+            Map<String, Map<String, double[]>> partial = new LinkedHashMap<>();
+            RunTrace[] all = p.traces();
+            for (int i = 0; i < all.length; i++) {
+                RunTrace trace = all[i];
+                if (trace == null) {
+                    traces.add(null);
+                    continue;
+                }
+                int[] ids = new int[trace.steps.length];
+                for (int k = 0; k < ids.length; k++) {
+                    StepRecord step = trace.steps[k];
+                    ids[k] = index.computeIfAbsent(step, s -> {
+                        Map<String, int[]> counts = new LinkedHashMap<>();
+                        for (int m = 0; m < s.metrics.length; m++) {
+                            counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
+                        }
+                        steps.add(new StepDto(s.step, s.reads, s.writes, counts));
+                        return steps.size() - 1;
+                    });
+                }
+                traces.add(ids);
+                if (trace.partialValues != null) {
+                    partial.put(String.valueOf(i), trace.partialValues);
+                }
+            }
+            runs.put(condition, new RunsDto(p.starts(), traces, partial));
+        });
+        return new ProvenanceDto(steps, runs);
+    }
+
+    private static Map<String, Provenance> provenance(ProvenanceDto dto) {
+        List<StepRecord> steps = new ArrayList<>();
+        for (StepDto s : dto.steps()) {
+            String[] names = s.metrics().keySet().toArray(new String[0]);
+            int[] before = new int[names.length];
+            int[] after = new int[names.length];
+            for (int m = 0; m < names.length; m++) {
+                before[m] = s.metrics().get(names[m])[0];
+                after[m] = s.metrics().get(names[m])[1];
+            }
+            steps.add(new StepRecord(s.step(), s.reads(), s.writes(), names, before, after));
+        }
+        Map<String, Provenance> result = new LinkedHashMap<>();
+        dto.runs().forEach((condition, runs) -> {
+            RunTrace[] traces = new RunTrace[runs.traces().size()];
+            for (int i = 0; i < traces.length; i++) {
+                int[] ids = runs.traces().get(i);
+                if (ids == null) {
+                    continue;
+                }
+                StepRecord[] records = new StepRecord[ids.length];
+                for (int k = 0; k < ids.length; k++) {
+                    records[k] = steps.get(ids[k]);
+                }
+                traces[i] = new RunTrace(records, runs.partial().get(String.valueOf(i)));
+            }
+            result.put(condition, new Provenance(traces, runs.starts()));
+        });
+        return result;
     }
 
     private static Instant instant(String text) {
