@@ -33,6 +33,14 @@ class DiscoveryIssueTest {
     }
 
     @Test
+    void anErrorIssueFailsTheRun() {
+        org.junit.platform.testkit.engine.EngineExecutionResults results = Kit.engine(artifacts)
+                .selectors(selectClass(StaleExperiment.class)).execute();
+
+        results.containerEvents().assertStatistics(stats -> stats.failed(1));
+    }
+
+    @Test
     void aMissingGeneratedClassIsAnErrorUntilTheRuntimeReaderLands() {
         EngineDiscoveryResults results = Kit.engine(artifacts)
                 .selectors(selectClass(UngeneratedExperiment.class)).discover();
