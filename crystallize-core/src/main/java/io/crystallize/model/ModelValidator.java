@@ -52,9 +52,13 @@ public final class ModelValidator {
         if (model.replicates() != io.crystallize.annotation.Experiment.UNSET && model.replicates() < 1) {
             add(EXPERIMENT, Messages.REPLICATES + ", got " + model.replicates());
         }
+        Set<String> tags = new HashSet<>();
         for (int i = 0; i < model.tags().size(); i++) {
-            if (model.tags().get(i).isBlank()) {
+            String tag = model.tags().get(i);
+            if (tag.isBlank()) {
                 add(ElementRef.ofClass("Tag", i), Messages.BLANK_TAG);
+            } else if (!tags.add(tag)) {
+                add(ElementRef.ofClass("Tag", i), "tag '" + tag + "' " + Messages.DUPLICATE);
             }
         }
     }
