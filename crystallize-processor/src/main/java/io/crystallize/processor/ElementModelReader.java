@@ -50,7 +50,15 @@ import javax.lang.model.util.Types;
 final class ElementModelReader {
 
     /** Where a problem is reported: an element and, when known, the annotation on it. */
-    record Location(Element element, AnnotationMirror annotation) {
+    record Location(Element element, AnnotationMirror annotation, AnnotationValue value) {
+
+        Location(Element element, AnnotationMirror annotation) {
+            this(element, annotation, null);
+        }
+    }
+
+    /** A repeatable annotation as written: its own mirror, or its container's mirror and the array item. */
+    private record Repeated(AnnotationMirror mirror, AnnotationValue item) {
     }
 
     /** The model and how to locate and type-check its parts. */
@@ -74,19 +82,19 @@ final class ElementModelReader {
     private Reading read(TypeElement type) {
         Experiment experiment = type.getAnnotation(Experiment.class);
         locate(ElementRef.ofClass("Experiment", 0), type, mirror(type, Experiment.class));
-        List<AnnotationMirror> tagMirrors = repeated(type, Tag.class.getName(), io.crystallize.annotation.Tags.class.getName());
+        List<Repeated> tagMirrors = repeated(type, Tag.class.getName(), io.crystallize.annotation.Tags.class.getName());
         List<String> tags = new ArrayList<>();
         Tag[] tagValues = type.getAnnotationsByType(Tag.class);
         for (int i = 0; i < tagValues.length; i++) {
             tags.add(tagValues[i].value());
-            locate(ElementRef.ofClass("Tag", i), type, i < tagMirrors.size() ? tagMirrors.get(i) : null);
+            locate(ElementRef.ofClass("Tag", i), type, tagMirrors, i);
         }
         List<TreatmentModel> treatments = new ArrayList<>();
-        List<AnnotationMirror> classTreatments = repeated(type, Treatment.class.getName(), Treatments.class.getName());
+        List<Repeated> classTreatments = repeated(type, Treatment.class.getName(), Treatments.class.getName());
         Treatment[] classValues = type.getAnnotationsByType(Treatment.class);
         for (int i = 0; i < classValues.length; i++) {
             ElementRef ref = ElementRef.ofClass("Treatment", i);
-            locate(ref, type, i < classTreatments.size() ? classTreatments.get(i) : null);
+            locate(ref, type, classTreatments, i);
             treatments.add(new TreatmentModel(classValues[i].name(), List.of(classValues[i].set()), null, ref));
         }
         List<ParamModel> params = new ArrayList<>();
@@ -119,12 +127,12 @@ final class ElementModelReader {
                 steps.add(new StepModel(step.value().isEmpty() ? method.getSimpleName().toString() : step.value(),
                         method(method, ordinal, Step.class)));
             }
-            List<AnnotationMirror> treatmentMirrors = repeated(method, Treatment.class.getName(),
+            List<Repeated> treatmentMirrors = repeated(method, Treatment.class.getName(),
                     Treatments.class.getName());
             for (int i = 0; i < declared.length; i++) {
                 MethodModel model = method(method, ordinal, Treatment.class);
                 ElementRef ref = model.ref().withAnnotation("Treatment", i);
-                locate(ref, method, i < treatmentMirrors.size() ? treatmentMirrors.get(i) : null);
+                locate(ref, method, treatmentMirrors, i);
                 treatments.add(new TreatmentModel(declared[i].name(), List.of(declared[i].set()),
                         model.returnType().isVoid() ? null : model, ref));
             }
@@ -236,23 +244,29 @@ final class ElementModelReader {
     }
 
     /** The mirrors of a repeatable annotation, written once or several times (inside its container). */
-    private static List<AnnotationMirror> repeated(Element element, String annotation, String container) {
-        List<AnnotationMirror> found = new ArrayList<>();
+    private static List<Repeated> repeated(Element element, String annotation, String container) {
+        List<Repeated> found = new ArrayList<>();
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             String name = qualifiedName(mirror);
             if (name.equals(annotation)) {
-                found.add(mirror);
+                found.add(new Repeated(mirror, null));
             } else if (name.equals(container)) {
                 mirror.getElementValues().forEach((key, value) -> {
                     if (key.getSimpleName().contentEquals("value")) {
                         for (Object item : (List<?>) value.getValue()) {
-                            found.add((AnnotationMirror) ((AnnotationValue) item).getValue());
+                            found.add(new Repeated(mirror, (AnnotationValue) item));
                         }
                     }
                 });
             }
         }
         return found;
+    }
+
+    private void locate(ElementRef ref, Element element, List<Repeated> repeated, int index) {
+        Repeated written = index < repeated.size() ? repeated.get(index) : null;
+        locations.putIfAbsent(ref, written == null ? new Location(element, null)
+                : new Location(element, written.mirror(), written.item()));
     }
 
     private static String qualifiedName(AnnotationMirror mirror) {

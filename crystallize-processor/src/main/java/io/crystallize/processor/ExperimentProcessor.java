@@ -80,6 +80,10 @@ public final class ExperimentProcessor extends AbstractProcessor {
             location = reading.locations().get(ElementRef.ofClass("Experiment", 0));
         }
         Element element = location == null ? type : location.element();
+        if (location != null && location.value() != null
+                && RepeatedAnnotationPosition.report(processingEnv, element, problem.where(), problem.message())) {
+            return;
+        }
         if (location != null && location.annotation() != null) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message(), element,
                     location.annotation());

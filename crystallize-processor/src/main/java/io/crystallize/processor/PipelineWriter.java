@@ -116,11 +116,11 @@ final class PipelineWriter {
         List<HypothesisModel> hypotheses = model.hypotheses();
         for (int i = 0; i < hypotheses.size(); i++) {
             HypothesisModel h = hypotheses.get(i);
-            list.add(i == 0 ? "\n$>$>" : ",\n").add("new $T($S, $S, $T.of($L), $T.of($L))", HypothesisDeclaration.class,
+            list.add(i == 0 ? "\n" : ",\n").add("new $T($S, $S, $T.of($L), $T.of($L))", HypothesisDeclaration.class,
                     h.method().name(), h.name(), List.class, strings(h.metrics()), List.class,
                     strings(h.coveredTreatments(model.treatmentNames())));
         }
-        return list.add(hypotheses.isEmpty() ? ")" : "$<$<)").build();
+        return list.add(")").build();
     }
 
     private CodeBlock upstream() {
@@ -199,8 +199,9 @@ final class PipelineWriter {
         CodeBlock call = CodeBlock.of("run.instance().$L($L)", m.name(), arguments(m, input));
         CodeBlock body;
         if (m.returnType().isVoid()) {
-            body = CodeBlock.builder().add("{\n$>").addStatement("$L", call)
-                    .addStatement(last ? "return run.value()" : "return run").add("$<}").build();
+            // a block lambda inside the builder.step(...) statement: plain lines, not nested statements
+            body = CodeBlock.builder().add("{\n$>").add("$L;\n", call)
+                    .add(last ? "return run.value();\n" : "return run;\n").add("$<}").build();
         } else {
             body = last ? call : CodeBlock.of("run.next($L)", call);
         }
@@ -245,7 +246,7 @@ final class PipelineWriter {
         CodeBlock alpha = h.alpha() == Hypothesis.UNSET_ALPHA
                 ? CodeBlock.of("$T.UNSET_ALPHA", Hypothesis.class) : CodeBlock.of("$L", h.alpha());
         return CodeBlock.builder()
-                .add("$T.on($L)\n$>$>", io.crystallize.hypothesis.Hypothesis.class, strings(h.metrics()))
+                .add("$T.on($L)\n", io.crystallize.hypothesis.Hypothesis.class, strings(h.metrics()))
                 .add(".name($S)\n", h.name())
                 .add(".expect(new $T($T.Kind.$L, $L, $L))\n", Expectation.class, Expectation.class, h.expect().name(),
                         h.margin(), h.relative())
@@ -254,7 +255,7 @@ final class PipelineWriter {
                 .add(".alpha(settings.alpha($L))\n", alpha)
                 .add(".aggregate($T.$L)\n", Aggregate.class, h.aggregate().name())
                 .add(".treatments($T.of($L))\n", List.class, strings(h.treatments()))
-                .add(".build()$<$<")
+                .add(".build()")
                 .build();
     }
 
