@@ -66,7 +66,15 @@ final class Fixtures {
     }
 
     /** Loads the classes a compilation wrote, and serves their class files (the runtime reader reads them). */
-    static ClassLoader classes(Compilation compilation) {
+    static ClassLoader classes(Compilation... compilations) {
+        Map<String, byte[]> files = new HashMap<>();
+        for (Compilation compilation : compilations) {
+            files.putAll(classFiles(compilation));
+        }
+        return new CompiledClasses(files);
+    }
+
+    private static Map<String, byte[]> classFiles(Compilation compilation) {
         Map<String, byte[]> files = new HashMap<>();
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -79,12 +87,16 @@ final class Fixtures {
                 }
             }
         }
-        return new CompiledClasses(files);
+        return files;
     }
 
     static Class<?> load(Compilation compilation, String className) {
+        return load(classes(compilation), className);
+    }
+
+    static Class<?> load(ClassLoader loader, String className) {
         try {
-            return Class.forName(className, true, classes(compilation));
+            return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(className + " was not compiled", e);
         }
