@@ -49,10 +49,27 @@ public final class Report {
             line("overhead.per_step.hand_written", hand / TrivialExperiment.STEPS, "ns");
             line("overhead.per_step.difference", (framework - hand) / TrivialExperiment.STEPS, "ns");
         }
+        line(s, "StatisticsBenchmark.welch1e6", "stats.welch_1e6_per_side", "ms");
+        line(s, "StatisticsBenchmark.mannWhitney1e6", "stats.mann_whitney_1e6_per_side", "ms");
+        line(s, "StatisticsBenchmark.wholeVerdict1000", "stats.whole_verdict_1000_per_side", "ms");
+        Double hl1 = s.get("StatisticsBenchmark.hodgesLehmann.n=100000");
+        Double hl2 = s.get("StatisticsBenchmark.hodgesLehmann.n=200000");
+        if (hl1 != null && hl2 != null) {
+            line("stats.hodges_lehmann_1e5_per_side", hl1, "ms");
+            line("stats.hodges_lehmann_2e5_per_side", hl2, "ms");
+            line("stats.hodges_lehmann.ratio_2e5_vs_1e5", hl2 / hl1, "x");
+        }
         Double one = s.get("ParallelBenchmark.run.workers=1");
         Double two = s.get("ParallelBenchmark.run.workers=2");
         if (one != null && two != null) {
             line("parallel.speedup_2_workers", one / two, "x");
+        }
+    }
+
+    private static void line(Map<String, Double> scores, String benchmark, String name, String unit) {
+        Double value = scores.get(benchmark);
+        if (value != null) {
+            line(name, value, unit);
         }
     }
 
