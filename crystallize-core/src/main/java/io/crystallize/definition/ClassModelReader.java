@@ -108,6 +108,8 @@ final class ClassModelReader {
                 type.getPackageName(), name,
                 experiment == null ? Experiment.UNSET : experiment.replicates(),
                 experiment == null ? Experiment.UNSET_SEED : experiment.seed(),
+                experiment == null ? 0 : experiment.warmupReplicates(),
+                experiment != null && experiment.interleaved(),
                 Arrays.stream(type.getAnnotationsByType(Tag.class)).map(Tag::value).toList(),
                 disabled == null ? null : disabled.value(), instantiable(), params, sources, steps, treatments,
                 hypotheses);

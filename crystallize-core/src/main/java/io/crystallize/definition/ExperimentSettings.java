@@ -52,15 +52,16 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
      * {@link #artifactRoot()} and, when {@link #parallelism()} > 1, {@code ParallelExecution}, and
      * the tolerated failure fraction.
      */
-    public Experiment build(Experiment.Builder builder, int annotatedReplicates, long annotatedSeed) {
+    public Experiment build(Experiment.Builder builder, int annotatedReplicates, long annotatedSeed,
+            int warmupReplicates, boolean interleaved) {
         builder.replicates(replicates(annotatedReplicates))
                 .plugin(new SeedPlugin(seed(annotatedSeed)))
                 .plugin(new ArtifactPlugin(artifactRoot));
         if (parallelism > 1) {
             builder.plugin(new ParallelExecution(parallelism));
         }
-        return builder.options(ExecutionOptions.defaults().withToleratedFailureFraction(toleratedFailureFraction))
-                .build();
+        return builder.options(ExecutionOptions.defaults().withToleratedFailureFraction(toleratedFailureFraction)
+                .withWarmupReplicates(warmupReplicates).withInterleaving(interleaved)).build();
     }
 
     /**

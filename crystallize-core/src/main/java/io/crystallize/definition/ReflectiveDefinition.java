@@ -138,7 +138,7 @@ final class ReflectiveDefinition implements ExperimentDefinition {
         for (HypothesisModel hypothesis : model.hypotheses()) {
             builder.hypothesis(hypothesis(hypothesis, settings));
         }
-        return settings.build(builder, model.replicates(), model.seed());
+        return settings.build(builder, model.replicates(), model.seed(), model.warmupReplicates(), model.interleaved());
     }
 
     private DataSource<RunState<Object>> dataSource(ExperimentSettings settings) {

@@ -15,13 +15,15 @@ import java.util.List;
  * @param name           the experiment's name ({@code @Experiment.name()} or the simple name)
  * @param replicates     as annotated, possibly {@link io.crystallize.annotation.Experiment#UNSET}
  * @param seed           as annotated, possibly {@link io.crystallize.annotation.Experiment#UNSET_SEED}
+ * @param warmupReplicates replicates run first and left out of the results
+ * @param interleaved    whether the condition order rotates per replicate
  * @param disabledReason the {@code @Disabled} reason, or {@code null} when enabled
  * @param instantiable   whether each run can make a fresh instance: a concrete, non-private,
  *                       non-generic top-level or static nested class with a non-private
  *                       no-argument constructor
  */
 public record ExperimentModel(TypeRef type, String binaryName, String packageName, String name, int replicates,
-        long seed, List<String> tags, String disabledReason, boolean instantiable, List<ParamModel> params,
+        long seed, int warmupReplicates, boolean interleaved, List<String> tags, String disabledReason, boolean instantiable, List<ParamModel> params,
         List<DataSourceModel> dataSources, List<StepModel> steps, List<TreatmentModel> treatments,
         List<HypothesisModel> hypotheses) {
 

@@ -46,6 +46,7 @@ public final class Messages {
     public static final String UNKNOWN_TREATMENT = "names unknown treatment";
     public static final String NO_TREATMENTS = "has no treatment to compare with the baseline: declare a @Treatment";
     public static final String REPLICATES = "replicates must be at least 1";
+    public static final String WARMUP_REPLICATES = "warm-up replicates must be at least 0";
     public static final String BLANK_TAG = "tag must not be blank";
 
     private Messages() {

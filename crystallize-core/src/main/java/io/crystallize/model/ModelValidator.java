@@ -52,6 +52,9 @@ public final class ModelValidator {
         if (model.replicates() != io.crystallize.annotation.Experiment.UNSET && model.replicates() < 1) {
             add(EXPERIMENT, Messages.REPLICATES + ", got " + model.replicates());
         }
+        if (model.warmupReplicates() < 0) {
+            add(EXPERIMENT, Messages.WARMUP_REPLICATES + ", got " + model.warmupReplicates());
+        }
         Set<String> tags = new HashSet<>();
         for (int i = 0; i < model.tags().size(); i++) {
             String tag = model.tags().get(i);

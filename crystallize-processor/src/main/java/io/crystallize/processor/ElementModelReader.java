@@ -150,7 +150,7 @@ final class ElementModelReader {
         ExperimentModel model = new ExperimentModel(TypeRef.of(type.getQualifiedName().toString()),
                 elements.getBinaryName(type).toString(), pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(),
                 experiment.name().isEmpty() ? type.getSimpleName().toString() : experiment.name(),
-                experiment.replicates(), experiment.seed(), tags, disabled == null ? null : disabled.value(),
+                experiment.replicates(), experiment.seed(), experiment.warmupReplicates(), experiment.interleaved(), tags, disabled == null ? null : disabled.value(),
                 instantiable(type), params, sources, steps, treatments, hypotheses);
         return new Reading(model, Map.copyOf(locations), this::isAssignable);
     }

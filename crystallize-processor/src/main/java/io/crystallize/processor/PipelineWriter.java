@@ -157,7 +157,8 @@ final class PipelineWriter {
                 ? CodeBlock.of("$T.UNSET", ANNOTATED_EXPERIMENT) : CodeBlock.of("$L", model.replicates());
         CodeBlock seed = model.seed() == io.crystallize.annotation.Experiment.UNSET_SEED
                 ? CodeBlock.of("$T.UNSET_SEED", ANNOTATED_EXPERIMENT) : CodeBlock.of("$LL", model.seed());
-        return method.addStatement("return settings.build(builder, $L, $L)", replicates, seed).build();
+        return method.addStatement("return settings.build(builder, $L, $L, $L, $L)", replicates, seed,
+                model.warmupReplicates(), model.interleaved()).build();
     }
 
     private boolean needsUncheckedCasts() {

@@ -12,7 +12,7 @@ import io.crystallize.hypothesis.Direction;
 import java.util.random.RandomGenerator;
 
 /**
- * Real timings: is the JDK's sort faster than insertion sort on 4,000 random ints? Wall-clock
+ * Real timings: is the JDK's sort faster than insertion sort on 8,000 random ints? Wall-clock
  * times are noisy, so the experiment runs warm-up replicates first (left out of the results),
  * interleaves the conditions so neither always runs first, and compares with a rank test that
  * does not assume normal timings.
@@ -25,7 +25,7 @@ public class SortSpeedExperiment {
 
     @DataSource
     int[] values(RandomGenerator random) {
-        return random.ints(4_000).toArray();
+        return random.ints(8_000).toArray();
     }
 
     @Step
