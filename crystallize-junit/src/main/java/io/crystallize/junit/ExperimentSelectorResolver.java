@@ -78,8 +78,12 @@ final class ExperimentSelectorResolver implements SelectorResolver {
         }
         UniqueId.Segment last = id.getLastSegment();
         return switch (last.getType()) {
+            // an explicitly selected unique id is resolved whatever the class-name filters say
+            // (the console launcher's default pattern only admits *Test* names)
             case ExperimentDescriptor.SEGMENT -> ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
-                    .map(type -> resolve(selectClass(type), context))
+                    .filter(ExperimentDefinitions::isExperiment)
+                    .flatMap(type -> experiment(type, context))
+                    .map(e -> Resolution.match(Match.exact(e, () -> hypothesisSelectors(e))))
                     .orElse(Resolution.unresolved());
             case HypothesisDescriptor.SEGMENT -> context
                     .addToParent(() -> selectUniqueId(id.removeLastSegment()), parent -> hypothesis(parent, last.getValue()))
