@@ -94,6 +94,19 @@ public final class ExperimentDefinitions {
         return new Loaded(generated, true, List.of());
     }
 
+    /**
+     * The runtime reader's definition of {@code type}, even when a generated class exists: for
+     * comparing both paths. Validated like {@link #load(Class)}.
+     */
+    public static ExperimentDefinition runtime(Class<?> type) {
+        ClassModelReader.Reading reading = ClassModelReader.read(type);
+        List<Problem> problems = ModelValidator.validate(reading.model(), reading.types());
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(type, problems.stream().map(Problem::toString).toList());
+        }
+        return new ReflectiveDefinition(type, reading);
+    }
+
     /** The model the runtime reader reads from {@code type}, unvalidated. */
     public static ExperimentModel model(Class<?> type) {
         return ClassModelReader.read(type).model();
