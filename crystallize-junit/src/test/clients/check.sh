@@ -19,6 +19,10 @@ fail() { echo "client check FAILED: $*" >&2; exit 1; }
 echo "== Surefire =="
 # everyOfferRaisesRevenue[free_shipping] fails on purpose; the check reads the reports
 mvn -B -ntp -q test -Dmaven.test.failure.ignore=true > surefire.log 2>&1 || { cat surefire.log; fail "mvn test did not run"; }
+# the processor ran (annotationProcessorPaths), so the engine used its generated class, not the runtime reader
+[ -f target/test-classes/io/crystallize/clients/CheckoutExperimentTest_CrystallizePipeline.class ] \
+    || fail "the processor generated no CheckoutExperimentTest_CrystallizePipeline"
+grep -q 'compiled without crystallize-processor' surefire.log && { cat surefire.log; fail "the runtime reader was used"; }
 report=target/surefire-reports/TEST-io.crystallize.clients.CheckoutExperimentTest.xml
 [ -f "$report" ] || { ls target/surefire-reports || true; fail "no $report"; }
 grep -q 'tests="3"' "$report" || fail "expected 3 tests in $report"

@@ -3,20 +3,24 @@ package io.crystallize.junit;
 import io.crystallize.definition.DefinitionException;
 import io.crystallize.definition.ExperimentDefinition;
 import io.crystallize.definition.ExperimentDefinitions;
-import io.crystallize.definition.HypothesisDeclaration;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The one place the engine turns an experiment class into its definition.
+ * The one place the engine turns an experiment class into its definition, through
+ * {@link ExperimentDefinitions#load(Class)}: the generated definition when the processor ran (its
+ * model hash checked against the class as it is now), else the runtime reader's, with a warning.
  *
- * <p>Until the processor's {@code ExperimentDefinitions.load(Class)} lands (with the runtime reader
- * and the model-hash comparison), only generated definitions are used and a missing generated
- * class is an error. Switching over replaces the body of {@link #load(Class)}.
+ * <p>{@code load} already covers what the engine checked by itself before (a generated class for
+ * another class, hypothesis methods renamed since the processor ran, hypotheses without
+ * treatments): each changes the model hash or breaks a validator rule.
  */
 final class Definitions {
+
+    /** How to get the compile-time checks back, appended to the runtime reader's warning. */
+    static final String ADD_PROCESSOR = "Maven: list io.crystallize:crystallize-processor in maven-compiler-plugin's "
+            + "<annotationProcessorPaths>; Gradle: add it to testAnnotationProcessor (see the crystallize-junit README)";
 
     private Definitions() {
     }
@@ -24,42 +28,14 @@ final class Definitions {
     /**
      * The definition of an {@code @Experiment} class.
      *
-     * @throws DefinitionException when the class cannot be run as declared, or its generated class is
-     *                             missing, unusable or stale
+     * @throws DefinitionException when the class breaks a rule (every problem listed) or its
+     *                             generated class is unusable or stale
      */
     static LoadedDefinition load(Class<?> type) {
-        ExperimentDefinition generated = ExperimentDefinitions.generated(type);
-        if (generated == null) {
-            throw new DefinitionException(type, "no generated class " + ExperimentDefinitions.generatedName(type)
-                    + " found: add crystallize-processor to the compiler's annotationProcessorPaths and rebuild");
-        }
-        checkMatches(type, generated);
-        return new LoadedDefinition(generated, true);
-    }
-
-    /**
-     * Catches a generated class that no longer matches its experiment class (e.g. a hypothesis
-     * method renamed since the last processor run), which would otherwise report results against
-     * methods that do not exist.
-     */
-    private static void checkMatches(Class<?> type, ExperimentDefinition definition) {
-        List<String> problems = new ArrayList<>();
-        if (definition.experimentClass() != type) {
-            problems.add("generated class " + definition.getClass().getName() + " describes "
-                    + definition.experimentClass().getName());
-        }
-        for (HypothesisDeclaration hypothesis : definition.hypotheses()) {
-            if (hypothesisMethod(type, hypothesis.method()) == null) {
-                problems.add("hypothesis method " + hypothesis.method() + "() no longer exists");
-            }
-            if (hypothesis.treatments().isEmpty()) {
-                problems.add("hypothesis " + hypothesis.method() + "() covers no treatment");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new DefinitionException(type, "generated class " + definition.getClass().getName()
-                    + " is stale (" + String.join("; ", problems) + "): rebuild so the processor regenerates it");
-        }
+        ExperimentDefinitions.Loaded loaded = ExperimentDefinitions.load(type);
+        List<String> warnings = loaded.warnings().stream().map(w -> loaded.generated() ? w : w + ". " + ADD_PROCESSOR)
+                .toList();
+        return new LoadedDefinition(loaded.definition(), warnings);
     }
 
     /** The hypothesis method of that name (hypothesis methods cannot be overloaded), or null. */
@@ -71,11 +47,15 @@ final class Definitions {
     }
 
     /**
-     * A definition and whether the compile-time checks ran on it.
+     * A definition and what discovery should warn about.
      *
-     * @param definition      what the engine runs
-     * @param compileTimeChecked false when built by the runtime reader (the processor did not run)
+     * @param definition what the engine runs
+     * @param warnings   each becomes a WARNING discovery issue (e.g. the runtime reader built it)
      */
-    record LoadedDefinition(ExperimentDefinition definition, boolean compileTimeChecked) {
+    record LoadedDefinition(ExperimentDefinition definition, List<String> warnings) {
+
+        LoadedDefinition {
+            warnings = List.copyOf(warnings);
+        }
     }
 }

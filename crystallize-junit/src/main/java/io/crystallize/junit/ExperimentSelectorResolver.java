@@ -121,11 +121,8 @@ final class ExperimentSelectorResolver implements SelectorResolver {
             return Optional.empty();
         }
         ExperimentDefinition definition = loaded.definition();
-        if (!loaded.compileTimeChecked()) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "experiment " + type.getName()
-                    + " was read at run time because the crystallize processor did not run on it, so its "
-                    + "compile-time checks were skipped: add crystallize-processor to the compiler's "
-                    + "annotationProcessorPaths").source(source));
+        for (String warning : loaded.warnings()) {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "experiment " + warning).source(source));
         }
         Set<String> invalidTags = Tags.invalid(definition);
         if (!invalidTags.isEmpty()) {

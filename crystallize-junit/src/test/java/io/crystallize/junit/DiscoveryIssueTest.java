@@ -2,9 +2,14 @@ package io.crystallize.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import io.crystallize.junit.fixtures.invalid.StaleExperiment;
-import io.crystallize.junit.fixtures.invalid.UngeneratedExperiment;
+import io.crystallize.junit.fixtures.StepCalls;
 import io.crystallize.junit.fixtures.outcomes.MixedExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
 import java.nio.file.Path;
@@ -14,40 +19,73 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
 
 class DiscoveryIssueTest {
 
     @TempDir
     Path artifacts;
 
+    @TempDir
+    Path work;
+
     @Test
     void aStaleGeneratedClassIsAnError() {
-        EngineDiscoveryResults results = Kit.engine(artifacts).selectors(selectClass(StaleExperiment.class)).discover();
+        Class<?> stale = staleExperiment();
+        EngineDiscoveryResults results = Kit.engine(artifacts).selectors(selectClass(stale)).discover();
 
         assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
         DiscoveryIssue issue = single(results);
         assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-        assertThat(issue.message()).contains("StaleExperiment_CrystallizePipeline is stale",
-                "hypothesis method upWins() no longer exists", "rebuild");
-        assertThat(issue.source()).contains(ClassSource.from(StaleExperiment.class));
+        assertThat(issue.message()).contains("experiment " + stale.getName() + " cannot run",
+                "StaleExperiment_CrystallizePipeline is stale", "generated from model", "rebuild");
+        assertThat(issue.source()).contains(ClassSource.from(stale));
     }
 
     @Test
     void anErrorIssueFailsTheRun() {
         org.junit.platform.testkit.engine.EngineExecutionResults results = Kit.engine(artifacts)
-                .selectors(selectClass(StaleExperiment.class)).execute();
+                .selectors(selectClass(staleExperiment())).execute();
 
         results.containerEvents().assertStatistics(stats -> stats.failed(1));
     }
 
     @Test
-    void aMissingGeneratedClassIsAnErrorUntilTheRuntimeReaderLands() {
-        EngineDiscoveryResults results = Kit.engine(artifacts)
-                .selectors(selectClass(UngeneratedExperiment.class)).discover();
+    void aClassCompiledWithoutTheProcessorRunsThroughTheRuntimeReaderWithAWarning() {
+        Path classes = Compiled.compile(work.resolve("plain"), false, Compiled.source("RuntimeReadExperiment"));
+        Class<?> plain = Compiled.load(Compiled.loader(classes), "RuntimeReadExperiment");
+        StepCalls.reset();
 
+        EngineDiscoveryResults discovered = Kit.engine(artifacts).selectors(selectClass(plain)).discover();
+        EngineExecutionResults executed = Kit.engine(artifacts).selectors(selectClass(plain)).execute();
+
+        DiscoveryIssue issue = single(discovered);
+        assertThat(issue.severity()).isEqualTo(Severity.WARNING);
+        assertThat(issue.message()).contains(plain.getName(), "compiled without crystallize-processor",
+                "compile-time checks were skipped", "annotationProcessorPaths", "testAnnotationProcessor");
+        assertThat(issue.source()).contains(ClassSource.from(plain));
+        assertThat(StepCalls.count(plain, "baseline")).isEqualTo(6);
+        executed.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        executed.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("upWins"), finishedSuccessfully()))
+                .haveExactly(1, event(test("downWins"), finishedWithFailure(instanceOf(AssertionFailedError.class),
+                        message(m -> m.startsWith("score: down ") && m.contains("NOT_SUPPORTED")))));
+    }
+
+    @Test
+    void anInvalidClassIsAnErrorNamingEveryProblem() {
+        Path classes = Compiled.compile(work.resolve("invalid"), false, Compiled.source("InvalidExperiment"));
+        Class<?> invalid = Compiled.load(Compiled.loader(classes), "InvalidExperiment");
+
+        EngineDiscoveryResults results = Kit.engine(artifacts).selectors(selectClass(invalid)).discover();
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
         DiscoveryIssue issue = single(results);
         assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-        assertThat(issue.message()).contains("UngeneratedExperiment_CrystallizePipeline", "annotationProcessorPaths");
+        assertThat(issue.message()).contains("experiment " + invalid.getName() + " cannot run",
+                "upWins", "alpha must lie in (0, 1), got 2.0", "sidewaysWins", "'sideways'");
+        assertThat(issue.source()).contains(ClassSource.from(invalid));
     }
 
     @Test
@@ -81,6 +119,19 @@ class DiscoveryIssueTest {
         assertThat(EngineConfiguration.duration("90s")).hasSeconds(90);
         assertThat(EngineConfiguration.duration("500ms")).hasMillis(500);
         assertThat(EngineConfiguration.duration("PT2M")).hasMinutes(2);
+    }
+
+    /**
+     * A build that skipped the processor after an edit: version 1 compiled with it (the generated
+     * class), then its hypothesis method renamed and compiled without it; loaded together.
+     */
+    private Class<?> staleExperiment() {
+        String original = Compiled.source("StaleExperiment");
+        Path v1 = Compiled.compile(work.resolve("v1"), true, original);
+        Path v2 = Compiled.compile(work.resolve("v2"), false, original.replace("void upWins()", "void upWinsRenamed()"));
+        assertThat(v1.resolve(Compiled.PACKAGE.replace('.', '/') + "/StaleExperiment_CrystallizePipeline.class"))
+                .exists();
+        return Compiled.load(Compiled.loader(v2, v1), "StaleExperiment");
     }
 
     private static DiscoveryIssue single(EngineDiscoveryResults results) {

@@ -21,6 +21,7 @@ import io.crystallize.junit.fixtures.chain.AaDownstreamExperiment;
 import io.crystallize.junit.fixtures.chain.UpstreamExperiment;
 import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,9 @@ class DiscoveryTest {
 
     @TempDir
     Path artifacts;
+
+    @TempDir
+    Path work;
 
     @BeforeEach
     void resetCounts() {
@@ -127,26 +131,52 @@ class DiscoveryTest {
     }
 
     @Test
-    void classpathRootSelectorFindsExperimentsAndReportsInvalidOnes() {
+    void classpathRootSelectorFindsExperiments() {
         EngineDiscoveryResults results = Kit.engine(artifacts)
                 .selectors(selectClasspathRoots(Set.of(classpathRoot())))
                 .discover();
 
         assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
                 .contains("ScoreExperiment", "UpstreamExperiment", "AaDownstreamExperiment", "FlakyExperiment")
-                .doesNotContain("StaleExperiment", "UngeneratedExperiment");
+                .doesNotContain("Scores", "StepCalls", "ScoreExperiment_CrystallizePipeline");
         assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::severity)
-                .contains(DiscoveryIssue.Severity.ERROR);
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message)
-                .anySatisfy(m -> assertThat(m).contains("StaleExperiment"))
-                .anySatisfy(m -> assertThat(m).contains("UngeneratedExperiment"));
+                .doesNotContain(DiscoveryIssue.Severity.ERROR);
+    }
+
+    @Test
+    void classpathRootSelectorReportsInvalidAndRuntimeReadExperiments() throws Exception {
+        Path root = Compiled.compile(work.resolve("classes"), false, Compiled.source("RuntimeReadExperiment"),
+                Compiled.source("InvalidExperiment"));
+        EngineDiscoveryResults results;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // classpath scanning loads the classes it finds through the context class loader
+        try (URLClassLoader loader = Compiled.loader(root)) {
+            thread.setContextClassLoader(loader);
+            results = Kit.engine(artifacts).selectors(selectClasspathRoots(Set.of(root))).discover();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+
+        assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
+                .containsExactly("RuntimeReadExperiment");
+        assertThat(results.getDiscoveryIssues())
+                .anySatisfy(issue -> {
+                    assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+                    assertThat(issue.message()).contains("InvalidExperiment cannot run");
+                })
+                .anySatisfy(issue -> {
+                    assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+                    assertThat(issue.message()).contains("RuntimeReadExperiment", "compile-time checks were skipped");
+                })
+                .hasSize(2);
     }
 
     @Test
     void classNameAndPackageFiltersApply() {
         EngineDiscoveryResults byName = Kit.engine(artifacts)
                 .selectors(selectPackage("io.crystallize.junit.fixtures"))
-                .filters(excludeClassNamePatterns(".*Stale.*", ".*Ungenerated.*", ".*Score.*"),
+                .filters(excludeClassNamePatterns(".*Score.*"),
                         excludePackageNames("io.crystallize.junit.fixtures.outcomes"))
                 .discover();
 
