@@ -20,7 +20,7 @@ else
     replicates_process=100000
 fi
 
-java -jar "$jar" "${jmh[@]}" -rf json -rff "$out/jmh.json" 'OverheadBenchmark|ParallelBenchmark|StatisticsBenchmark' > "$out/jmh.log"
+java -jar "$jar" "${jmh[@]}" -rf json -rff "$out/jmh.json" 'OverheadBenchmark|WiringBenchmark|ParallelBenchmark|EngineBenchmark|StatisticsBenchmark' > "$out/jmh.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh.json"
 java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 

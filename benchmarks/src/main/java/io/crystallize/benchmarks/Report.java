@@ -59,6 +59,20 @@ public final class Report {
             line("stats.hodges_lehmann_2e5_per_side", hl2, "ms");
             line("stats.hodges_lehmann.ratio_2e5_vs_1e5", hl2 / hl1, "x");
         }
+        Double generated = s.get("WiringBenchmark.generatedWiring");
+        Double runtime = s.get("WiringBenchmark.runtimeReaderWiring");
+        Double direct = s.get("WiringBenchmark.directCall");
+        Double boxed = s.get("WiringBenchmark.directCallBoxed");
+        if (generated != null && direct != null && boxed != null && runtime != null) {
+            line("wiring.generated_vs_direct_call", generated / direct, "x");
+            line("wiring.generated_vs_direct_call_boxed", generated / boxed, "x");
+            line("wiring.runtime_reader_vs_generated", runtime / generated, "x");
+        }
+        Double engine = s.get("EngineBenchmark.crystallizeEngine");
+        Double jupiter = s.get("EngineBenchmark.jupiterByHand");
+        if (engine != null && jupiter != null) {
+            line("engine.crystallize_vs_jupiter", engine / jupiter, "x");
+        }
         Double one = s.get("ParallelBenchmark.run.workers=1");
         Double two = s.get("ParallelBenchmark.run.workers=2");
         if (one != null && two != null) {

@@ -58,17 +58,17 @@ final class ReflectiveDefinition implements ExperimentDefinition {
         try {
             for (Method method : reading.methods()) {
                 method.setAccessible(true);
-                methods.add(lookup.unreflect(method));
+                methods.add(spread(lookup.unreflect(method)));
             }
             for (ParamModel param : model.params()) {
                 Field field = reading.fields().get(param.field());
                 field.setAccessible(true);
-                setters.put(param.name(), lookup.unreflectSetter(field));
-                getters.put(param.name(), lookup.unreflectGetter(field));
+                setters.put(param.name(), spread(lookup.unreflectSetter(field)));
+                getters.put(param.name(), spread(lookup.unreflectGetter(field)));
             }
             Constructor<?> noArgs = type.getDeclaredConstructor();
             noArgs.setAccessible(true);
-            this.constructor = lookup.unreflectConstructor(noArgs);
+            this.constructor = spread(lookup.unreflectConstructor(noArgs));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new DefinitionException(type, "cannot access the members of " + type.getName() + " (" + e + ")");
         }
@@ -226,10 +226,11 @@ final class ReflectiveDefinition implements ExperimentDefinition {
     }
 
     private Object call(MethodHandle handle, MethodModel method, Object instance, Object input, Context context) {
-        List<Object> args = new ArrayList<>(method.parameters().size() + 1);
-        args.add(instance);
+        Object[] args = new Object[method.parameters().size() + 1];
+        args[0] = instance;
+        int i = 1;
         for (ParameterModel parameter : method.parameters()) {
-            args.add(switch (parameter.injection()) {
+            args[i++] = (switch (parameter.injection()) {
                 case INPUT -> input;
                 case CONTEXT -> context;
                 case METRICS -> context.metrics();
@@ -239,23 +240,34 @@ final class ReflectiveDefinition implements ExperimentDefinition {
                 case SAMPLES, QUESTION -> throw new IllegalStateException("not injectable: " + parameter);
             });
         }
-        return invokeWithArguments(handle, args);
+        return invoke(handle, args);
     }
 
     private Object instantiate() {
         return invoke(constructor);
     }
 
+    /** Calls a handle made by {@link #spread}. */
     private static Object invoke(MethodHandle handle, Object... args) {
-        return invokeWithArguments(handle, Arrays.asList(args));
-    }
-
-    private static Object invokeWithArguments(MethodHandle handle, List<Object> args) {
         try {
-            return handle.invokeWithArguments(args);
+            return (Object) handle.invokeExact(args);
         } catch (Throwable e) {
             throw ReflectiveDefinition.<RuntimeException>propagate(e);
         }
+    }
+
+    private static Object invokeWithArguments(MethodHandle handle, List<Object> args) {
+        return invoke(handle, args.toArray());
+    }
+
+    /**
+     * {@code handle} adapted to {@code (Object[]) -> Object}, so calls go through
+     * {@code invokeExact} instead of the much slower {@code invokeWithArguments}: it is on the
+     * per-run path (setters, data source, every step).
+     */
+    private static MethodHandle spread(MethodHandle handle) {
+        int arity = handle.type().parameterCount();
+        return handle.asType(java.lang.invoke.MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
     }
 
     /** Rethrows what the user's method threw, unwrapped, as the generated code's direct call would. */
