@@ -88,13 +88,16 @@ final class Runner {
         try {
             for (Step<?, ?> step : steps) {
                 setUp++;
-                invoke(() -> step.setup(resources));
+                try {
+                    step.setup(resources);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new PluginException("setup of step '" + step.name() + "' failed: " + e, e);
+                }
             }
             result = runAll(execution, conditions, replicates, hypotheses, resources, input, output, started);
-            for (Plugin plugin : experiment.plugins()) {
-                Result finished = result;
-                invoke(() -> plugin.afterRun(execution, finished));
-            }
+            afterRun(execution, result);
             if (execution.isCancelled()) {
                 throw new ExecutionCancelledException("execution of '" + experiment.name()
                         + "' was cancelled; runs that had started finished and were recorded", result);
@@ -127,6 +130,25 @@ final class Runner {
                             + experiment.name() + "' completed; its results were recorded and written", teardownFailure, result);
                 }
             }
+        }
+    }
+
+    /** Every plugin's afterRun, also after one failed, so a failing plugin never keeps another from writing results. */
+    private void afterRun(Execution execution, Result result) {
+        RuntimeException failure = null;
+        for (Plugin plugin : experiment.plugins()) {
+            try {
+                invoke(() -> plugin.afterRun(execution, result));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
