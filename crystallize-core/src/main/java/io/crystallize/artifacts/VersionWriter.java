@@ -58,7 +58,10 @@ final class VersionWriter {
         return target;
     }
 
-    /** Writes metadata, manifest and every condition's results, then marks each condition complete. */
+    /**
+     * Writes metadata, manifest and every condition's results, then marks each condition complete,
+     * unless the execution was cancelled.
+     */
     void finish(Result result) throws IOException {
         Layout.writeJson(directory.resolve(Layout.METADATA), metadata(result));
         Layout.writeJson(directory.resolve(Layout.MANIFEST), new java.util.TreeMap<>(manifest));
@@ -78,6 +81,9 @@ final class VersionWriter {
             Layout.writeJson(conditionDir.resolve(Layout.RESULTS), document);
         }
         Layout.writeAtomically(directory.resolve("result.json"), result.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (execution.isCancelled()) {
+            return; // runs are missing: readers must not take this version for a complete one
+        }
         for (String condition : result.conditions()) {
             Layout.writeAtomically(directory.resolve(condition).resolve(Layout.COMPLETE), new byte[0]);
         }

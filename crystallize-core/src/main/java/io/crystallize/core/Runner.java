@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /** Carries out executions of one experiment: the lifecycle of DESIGN §3.1. */
@@ -29,6 +30,11 @@ final class Runner {
         int replicates = request.replicates() != null ? request.replicates()
                 : experiment.dataSource().replicates().orElse(experiment.replicates());
         List<String> problems = experiment.problems(treatments, hypotheses, replicates);
+        OptionalInt declared = experiment.dataSource().replicates();
+        if (declared.isPresent() && replicates > declared.getAsInt()) {
+            problems.add(replicates + " replicates asked, but the data source declares " + declared.getAsInt()
+                    + " (e.g. an upstream experiment's replicate count): run at most " + declared.getAsInt());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
