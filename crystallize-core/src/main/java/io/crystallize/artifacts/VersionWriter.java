@@ -1,6 +1,7 @@
 package io.crystallize.artifacts;
 
 import io.crystallize.core.Execution;
+import io.crystallize.core.Json;
 import io.crystallize.core.MetricSeries;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
@@ -99,13 +100,30 @@ final class VersionWriter {
         m.put("seed", result.masterSeed());
         m.put("replicate_seeds", result.seeds());
         m.put("conditions", result.conditions());
-        m.put("parameters", execution.conditionParameters());
+        m.put("parameters", writable(execution.conditionParameters()));
         m.put("treatments", execution.treatments().stream().map(Treatment::name).toList());
         m.put("started", String.valueOf(result.started()));
         m.put("finished", String.valueOf(result.finished()));
         m.put("failed_runs", result.errors().size());
         m.put("environment", Environment.describe());
         return m;
+    }
+
+    /** Parameter values as JSON trees; a value Jackson cannot write becomes its text, so metadata is always written. */
+    private static Map<String, Map<String, Object>> writable(Map<String, Map<String, Object>> parameters) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        parameters.forEach((condition, values) -> {
+            Map<String, Object> converted = new LinkedHashMap<>();
+            values.forEach((name, value) -> {
+                try {
+                    converted.put(name, Json.MAPPER.valueToTree(value));
+                } catch (RuntimeException e) {
+                    converted.put(name, String.valueOf(value));
+                }
+            });
+            out.put(condition, converted);
+        });
+        return out;
     }
 
     @SuppressWarnings("unused")

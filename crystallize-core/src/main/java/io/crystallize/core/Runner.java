@@ -3,6 +3,8 @@ package io.crystallize.core;
 import io.crystallize.hypothesis.Evidence;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
+import io.crystallize.hypothesis.Ranking;
+import io.crystallize.hypothesis.Verdict;
 import io.crystallize.plugins.SeedPlugin;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -304,10 +306,36 @@ final class Runner {
                 experiment.options().toleratedFailureFraction());
         List<HypothesisResult> verified = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            verified.add(h.evaluate(evidence, treatmentNames));
+            verified.add(evaluate(h, evidence, treatmentNames));
         }
         return new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates, conditionNames,
                 metrics, seedList, errors, provenance, artifacts, verified);
+    }
+
+    /**
+     * Verifies one hypothesis. Whatever goes wrong in it (e.g. a custom verifier returning a
+     * malformed verdict) becomes ERROR verdicts of that hypothesis: the runs are done and their
+     * results must not be lost.
+     */
+    private static HypothesisResult evaluate(Hypothesis h, Evidence evidence, List<String> treatmentNames) {
+        try {
+            return h.evaluate(evidence, treatmentNames);
+        } catch (RuntimeException e) {
+            List<String> covered = h.coveredTreatments(treatmentNames);
+            List<Verdict> verdicts = new ArrayList<>();
+            String why = "hypothesis '" + h.name() + "' could not be evaluated: " + e;
+            for (String treatment : covered) {
+                for (String metric : h.metrics()) {
+                    verdicts.add(Verdict.builder(metric, treatment).status(Verdict.Status.ERROR)
+                            .test(h.verifier().name()).alpha(h.alpha()).error(why)
+                            .message(metric + ": " + treatment + " — ERROR: " + why).build());
+                }
+            }
+            List<Ranking.Ranked> ranked = covered.stream()
+                    .map(t -> new Ranking.Ranked(t, Double.POSITIVE_INFINITY)).toList();
+            return new HypothesisResult(h.name(), h.metrics(), covered, verdicts,
+                    new Ranking(covered.isEmpty() ? null : covered.get(0), ranked));
+        }
     }
 
     private static void invoke(ThrowingAction action) {

@@ -267,6 +267,17 @@ class ArtifactPluginTest {
     }
 
     @Test
+    void parameterValueJacksonCannotWriteStillGivesCompleteResults() throws IOException {
+        Result result = Experiment.builder("opaque").dataSource(new ReplicateSource()).parameter("model", new Unwritable())
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root)).build().run();
+
+        assertThat(result.errors()).isEmpty();
+        JsonNode metadata = Json.MAPPER.readTree(root.resolve("opaque/v0/metadata.json").toFile());
+        assertThat(metadata.get("parameters").get("baseline").get("model").asString()).contains("Unwritable");
+        assertThat(root.resolve("opaque/v0/baseline/.crystallize_complete")).exists();
+    }
+
+    @Test
     void twoExperimentsWithOneNameUnderOneRootAreAClearError() {
         upstream(false).id("com.example.First").build().run();
 

@@ -48,6 +48,21 @@ class HypothesisVerificationTest {
     }
 
     @Test
+    void malformedVerdictOfACustomVerifierIsAnErrorVerdictAndTheResultSurvives() {
+        Verifier malformed = (samples, question) -> Verdict.builder(null, null).status(null).build();
+        Result result = replicateExperiment("verify").replicates(3).treatment(increment("treat", 1))
+                .hypothesis(Hypothesis.on(RecordStep.METRIC).name("malformed").verifier(malformed).build())
+                .hypothesis(ON_METRIC).build().run();
+
+        Verdict failed = only(result, "malformed");
+        assertThat(failed.status()).isEqualTo(Verdict.Status.ERROR);
+        assertThat(failed.treatment()).isEqualTo("treat");
+        assertThat(failed.message()).contains("'malformed' could not be evaluated");
+        assertThat(only(result, "good").status()).isEqualTo(Verdict.Status.SUPPORTED);
+        assertThat(result.metric("treat", RecordStep.METRIC).values()).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void metricNobodyRecordsIsAnErrorVerdictNamingTheRecordedMetricsAndResultsAreStillWritten() throws IOException {
         Result result = replicateExperiment("verify").replicates(3).treatment(increment("treat", 1))
                 .hypothesis(Hypothesis.on("metrik").name("typo").build()).hypothesis(ON_METRIC)
