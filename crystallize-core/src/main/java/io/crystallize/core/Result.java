@@ -47,8 +47,12 @@ public final class Result {
         this.metrics = Collections.unmodifiableMap(m);
         this.seeds = List.copyOf(seeds);
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
-        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
-        this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
+        Map<String, List<StepProvenance>> p = new LinkedHashMap<>();
+        provenance.forEach((run, steps) -> p.put(run, List.copyOf(steps)));
+        this.provenance = Collections.unmodifiableMap(p);
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        artifacts.forEach((condition, paths) -> a.put(condition, List.copyOf(paths)));
+        this.artifacts = Collections.unmodifiableMap(a);
         this.hypotheses = List.copyOf(hypotheses);
     }
 

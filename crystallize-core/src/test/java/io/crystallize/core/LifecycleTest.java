@@ -151,6 +151,25 @@ class LifecycleTest {
     }
 
     @Test
+    void stepsAddedAfterAPipelineAreAppendedToIt() {
+        Experiment experiment = Experiment.builder("lifecycle").dataSource(loggingSource())
+                .pipeline(Pipeline.of(new LoggingStep("A", log))).step(new LoggingStep("B", log)).build();
+
+        assertThat(experiment.pipeline().steps()).extracting(Step::name).containsExactly("A", "B");
+    }
+
+    @Test
+    void nullArtifactContentFailsTheStepWithAClearMessage() {
+        Result result = Experiment.builder("lifecycle").dataSource(loggingSource())
+                .step(Step.of("Empty", (data, ctx) -> {
+                    ctx.artifacts().writeText("out.txt", null);
+                    return data;
+                })).build().run();
+
+        assertThat(result.errors().get("baseline_rep_0").message()).contains("'out.txt'").contains("no content");
+    }
+
+    @Test
     void treatmentOverridesAreInTheContextOfItsRunsOnly() {
         Result result = Experiment.builder("lifecycle").dataSource(new ReplicateSource()).step(new RecordStep())
                 .treatment(increment("plus10", 10)).replicates(2).build().run();

@@ -2,6 +2,7 @@ package io.crystallize.core;
 
 import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.testing.RecordStep;
@@ -64,6 +65,23 @@ class ResultTest {
         assertThat(back).isEqualTo(result);
         assertThat(back.toJson()).isEqualTo(result.toJson());
         assertThat(back.getHypothesis("metric").orElseThrow()).isEqualTo(result.getHypothesis("metric").orElseThrow());
+    }
+
+    @Test
+    void resultCannotBeChangedThroughItsViews() {
+        Result result = richResult();
+
+        assertThatThrownBy(() -> result.errors().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.metrics().get("baseline").clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.provenance().get("baseline_rep_0").clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.provenance().get("baseline_rep_0").get(0).metrics().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.artifacts().get("baseline").clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.seeds().clear()).isInstanceOf(UnsupportedOperationException.class);
+        double[] values = result.metric("baseline", "metric").values();
+        values[0] = 99;
+        assertThat(result.metric("baseline", "metric").values()[0]).isZero();
     }
 
     @Test
