@@ -38,6 +38,8 @@ public final class ArtifactPlugin implements Plugin {
     private final Retention retention;
     private Experiment experiment;
     private volatile VersionWriter current;
+    /** The writer of the execution in progress; {@code null} during an {@code apply(...)} pass, which stores nothing. */
+    private volatile VersionWriter active;
 
     public ArtifactPlugin() {
         this(DEFAULT_ROOT);
@@ -73,17 +75,19 @@ public final class ArtifactPlugin implements Plugin {
 
     @Override
     public void beforeRun(Execution execution) throws IOException {
+        active = null;
         if (execution.isSinglePass()) {
             return;
         }
         Path experimentDir = root.resolve(execution.experiment().name());
         Layout.checkOwner(experimentDir, execution.experiment());
         current = VersionWriter.claim(experimentDir, execution);
+        active = current;
     }
 
     @Override
     public void afterStep(Step<?, ?> step, Object output, Context context) throws IOException {
-        VersionWriter writer = current;
+        VersionWriter writer = active;
         if (writer == null || context.replicate() < 0) {
             return;
         }
@@ -96,11 +100,13 @@ public final class ArtifactPlugin implements Plugin {
 
     @Override
     public void afterRun(Execution execution, Result result) throws IOException {
-        if (execution.isSinglePass() || current == null) {
+        VersionWriter writer = active;
+        if (execution.isSinglePass() || writer == null) {
             return;
         }
-        current.finish(result);
-        retention.apply(root.resolve(execution.experiment().name()), current.version());
+        active = null;
+        writer.finish(result);
+        retention.apply(root.resolve(execution.experiment().name()), writer.version());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.crystallize.artifacts;
 
 import io.crystallize.core.Execution;
+import io.crystallize.core.Json;
 import io.crystallize.core.MetricSeries;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
@@ -58,7 +59,10 @@ final class VersionWriter {
         return target;
     }
 
-    /** Writes metadata, manifest and every condition's results, then marks each condition complete. */
+    /**
+     * Writes metadata, manifest and every condition's results, then marks each condition complete,
+     * unless the execution was cancelled.
+     */
     void finish(Result result) throws IOException {
         Layout.writeJson(directory.resolve(Layout.METADATA), metadata(result));
         Layout.writeJson(directory.resolve(Layout.MANIFEST), new java.util.TreeMap<>(manifest));
@@ -78,6 +82,9 @@ final class VersionWriter {
             Layout.writeCompactJson(conditionDir.resolve(Layout.RESULTS), document);
         }
         Layout.writeAtomically(directory.resolve("result.json"), result.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (execution.isCancelled()) {
+            return; // runs are missing: readers must not take this version for a complete one
+        }
         for (String condition : result.conditions()) {
             Layout.writeAtomically(directory.resolve(condition).resolve(Layout.COMPLETE), new byte[0]);
         }
@@ -93,13 +100,30 @@ final class VersionWriter {
         m.put("seed", result.masterSeed());
         m.put("replicate_seeds", result.seeds());
         m.put("conditions", result.conditions());
-        m.put("parameters", execution.conditionParameters());
+        m.put("parameters", writable(execution.conditionParameters()));
         m.put("treatments", execution.treatments().stream().map(Treatment::name).toList());
         m.put("started", String.valueOf(result.started()));
         m.put("finished", String.valueOf(result.finished()));
         m.put("failed_runs", result.errors().size());
         m.put("environment", Environment.describe());
         return m;
+    }
+
+    /** Parameter values as JSON trees; a value Jackson cannot write becomes its text, so metadata is always written. */
+    private static Map<String, Map<String, Object>> writable(Map<String, Map<String, Object>> parameters) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        parameters.forEach((condition, values) -> {
+            Map<String, Object> converted = new LinkedHashMap<>();
+            values.forEach((name, value) -> {
+                try {
+                    converted.put(name, Json.MAPPER.valueToTree(value));
+                } catch (RuntimeException e) {
+                    converted.put(name, String.valueOf(value));
+                }
+            });
+            out.put(condition, converted);
+        });
+        return out;
     }
 
     @SuppressWarnings("unused")

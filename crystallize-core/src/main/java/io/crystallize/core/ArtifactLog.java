@@ -26,6 +26,10 @@ final class ArtifactLog implements Artifacts {
     @Override
     public void write(String name, byte[] content) {
         Names.require("artifact", name);
+        if (content == null) {
+            throw new IllegalArgumentException("artifact '" + name + "' of step '" + step + "' has no content (null): "
+                    + "write bytes, text or a JSON value");
+        }
         if (current.containsKey(name)) {
             throw new IllegalStateException("artifact '" + name + "' was already written by step '" + step
                     + "' in this run: write each artifact name once per step");
@@ -38,7 +42,7 @@ final class ArtifactLog implements Artifacts {
 
     @Override
     public void writeText(String name, String text) {
-        write(name, text.getBytes(StandardCharsets.UTF_8));
+        write(name, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -282,9 +282,13 @@ public final class Experiment {
             return this;
         }
 
+        /** Sets the pipeline; steps added later with {@link #step(Step)} are appended to it. */
         public Builder pipeline(Pipeline value) {
             this.pipeline = value;
             steps.clear();
+            if (value != null) {
+                steps.addAll(value.steps());
+            }
             return this;
         }
 

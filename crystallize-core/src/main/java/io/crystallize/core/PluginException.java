@@ -8,4 +8,8 @@ public final class PluginException extends RuntimeException {
     PluginException(Exception cause) {
         super("plugin hook failed: " + cause, cause);
     }
+
+    PluginException(String message, Exception cause) {
+        super(message, cause);
+    }
 }

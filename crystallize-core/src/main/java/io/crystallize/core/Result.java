@@ -49,7 +49,9 @@ public final class Result {
         this.seeds = seeds;
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
-        this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        artifacts.forEach((condition, paths) -> a.put(condition, List.copyOf(paths)));
+        this.artifacts = Collections.unmodifiableMap(a);
         this.hypotheses = List.copyOf(hypotheses);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The JSON form of a {@link Result}: plain records that Jackson maps both ways. */
 final class ResultJson {
@@ -107,7 +108,7 @@ final class ResultJson {
                         for (int m = 0; m < s.metrics.length; m++) {
                             counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
                         }
-                        steps.add(new StepDto(s.step, s.reads, s.writes, counts));
+                        steps.add(new StepDto(s.step, values(s.reads), values(s.writes), counts));
                         return steps.size() - 1;
                     });
                 }
@@ -150,6 +151,38 @@ final class ResultJson {
             result.put(condition, new Provenance(traces, runs.starts()));
         });
         return result;
+    }
+
+    /**
+     * Context values are user objects of any type: each is written as Jackson writes it and read
+     * back as a tree (so {@code 5L} and {@code 5} compare equal), and a value Jackson cannot write
+     * becomes a string naming its type, so provenance never breaks a result.
+     */
+    private static Map<String, Object> values(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> trees = new LinkedHashMap<>();
+        values.forEach((key, value) -> trees.put(key, value(value)));
+        return trees;
+    }
+
+    private static JsonNode value(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value));
+        } catch (RuntimeException e) {
+            String text;
+            try {
+                text = String.valueOf(value);
+            } catch (RuntimeException toStringFailed) {
+                text = "?";
+            }
+            return JsonNodeFactory.instance.stringNode("<not serialisable as JSON: " + value.getClass().getName()
+                    + "> " + text);
+        }
     }
 
     private static Instant instant(String text) {

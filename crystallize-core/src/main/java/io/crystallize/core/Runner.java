@@ -3,6 +3,8 @@ package io.crystallize.core;
 import io.crystallize.hypothesis.Evidence;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
+import io.crystallize.hypothesis.Ranking;
+import io.crystallize.hypothesis.Verdict;
 import io.crystallize.plugins.SeedPlugin;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /** Carries out executions of one experiment: the lifecycle of DESIGN §3.1. */
@@ -32,6 +35,11 @@ final class Runner {
         int replicates = request.replicates() != null ? request.replicates()
                 : experiment.dataSource().replicates().orElse(experiment.replicates());
         List<String> problems = experiment.problems(treatments, hypotheses, replicates);
+        OptionalInt declared = experiment.dataSource().replicates();
+        if (declared.isPresent() && replicates > declared.getAsInt()) {
+            problems.add(replicates + " replicates asked, but the data source declares " + declared.getAsInt()
+                    + " (e.g. an upstream experiment's replicate count): run at most " + declared.getAsInt());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
@@ -94,13 +102,16 @@ final class Runner {
         try {
             for (Step<?, ?> step : steps) {
                 setUp++;
-                invoke(() -> step.setup(resources));
+                try {
+                    step.setup(resources);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new PluginException("setup of step '" + step.name() + "' failed: " + e, e);
+                }
             }
             result = runAll(execution, conditions, replicates, hypotheses, resources, input, output, started);
-            for (Plugin plugin : experiment.plugins()) {
-                Result finished = result;
-                invoke(() -> plugin.afterRun(execution, finished));
-            }
+            afterRun(execution, result);
             if (execution.isCancelled()) {
                 throw new ExecutionCancelledException("execution of '" + experiment.name()
                         + "' was cancelled; runs that had started finished and were recorded", result);
@@ -133,6 +144,25 @@ final class Runner {
                             + experiment.name() + "' completed; its results were recorded and written", teardownFailure, result);
                 }
             }
+        }
+    }
+
+    /** Every plugin's afterRun, also after one failed, so a failing plugin never keeps another from writing results. */
+    private void afterRun(Execution execution, Result result) {
+        RuntimeException failure = null;
+        for (Plugin plugin : experiment.plugins()) {
+            try {
+                invoke(() -> plugin.afterRun(execution, result));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -301,10 +331,36 @@ final class Runner {
                 experiment.options().toleratedFailureFraction());
         List<HypothesisResult> verified = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            verified.add(h.evaluate(evidence, treatmentNames));
+            verified.add(evaluate(h, evidence, treatmentNames));
         }
         return new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates, conditionNames,
                 metrics, seedList, errors, provenance, artifacts, verified);
+    }
+
+    /**
+     * Verifies one hypothesis. Whatever goes wrong in it (e.g. a custom verifier returning a
+     * malformed verdict) becomes ERROR verdicts of that hypothesis: the runs are done and their
+     * results must not be lost.
+     */
+    private static HypothesisResult evaluate(Hypothesis h, Evidence evidence, List<String> treatmentNames) {
+        try {
+            return h.evaluate(evidence, treatmentNames);
+        } catch (RuntimeException e) {
+            List<String> covered = h.coveredTreatments(treatmentNames);
+            List<Verdict> verdicts = new ArrayList<>();
+            String why = "hypothesis '" + h.name() + "' could not be evaluated: " + e;
+            for (String treatment : covered) {
+                for (String metric : h.metrics()) {
+                    verdicts.add(Verdict.builder(metric, treatment).status(Verdict.Status.ERROR)
+                            .test(h.verifier().name()).alpha(h.alpha()).error(why)
+                            .message(metric + ": " + treatment + " — ERROR: " + why).build());
+                }
+            }
+            List<Ranking.Ranked> ranked = covered.stream()
+                    .map(t -> new Ranking.Ranked(t, Double.POSITIVE_INFINITY)).toList();
+            return new HypothesisResult(h.name(), h.metrics(), covered, verdicts,
+                    new Ranking(covered.isEmpty() ? null : covered.get(0), ranked));
+        }
     }
 
     private static void invoke(ThrowingAction action) {

@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +14,10 @@ public record StepProvenance(String step, Map<String, Object> reads, Map<String,
         Map<String, MetricChange> metrics) {
 
     public StepProvenance {
-        reads = reads.isEmpty() ? Map.of() : reads;
-        writes = writes.isEmpty() ? Map.of() : writes;
-        metrics = metrics.isEmpty() ? Map.of() : metrics;
+        // unmodifiable copies, not Map.copyOf: a context value may be null
+        reads = reads.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reads));
+        writes = writes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(writes));
+        metrics = metrics.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     /** A context key's value before and after a step ({@code before} is {@code null} for a new key). */

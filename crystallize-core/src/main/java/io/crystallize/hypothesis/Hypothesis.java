@@ -3,6 +3,7 @@ package io.crystallize.hypothesis;
 import io.crystallize.core.ConfigurationException;
 import io.crystallize.core.Names;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -144,13 +145,14 @@ public final class Hypothesis {
         }
 
         public Builder metrics(String... values) {
-            metrics.addAll(List.of(values));
+            // Arrays.asList, not List.of: a null name is reported by build() like any other bad name
+            metrics.addAll(Arrays.asList(values));
             return this;
         }
 
         /** Limits the hypothesis to these treatments (default: all). */
         public Builder treatments(String... values) {
-            treatments.addAll(List.of(values));
+            treatments.addAll(Arrays.asList(values));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.crystallize.plugins;
 
+import io.crystallize.core.ConfigurationException;
 import io.crystallize.core.Execution;
 import io.crystallize.core.Plugin;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ public final class ParallelExecution implements Plugin {
 
     public ParallelExecution(int workers) {
         if (workers < 1) {
-            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+            throw new ConfigurationException("ParallelExecution workers must be at least 1, got " + workers
+                    + ": give a positive thread count, or leave the plugin out to run serially");
         }
         this.workers = workers;
     }

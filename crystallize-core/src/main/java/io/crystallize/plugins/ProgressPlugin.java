@@ -3,6 +3,7 @@ package io.crystallize.plugins;
 import io.crystallize.core.Context;
 import io.crystallize.core.Execution;
 import io.crystallize.core.Plugin;
+import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,6 +54,20 @@ public final class ProgressPlugin implements Plugin {
         if ((now - last >= interval.toNanos() || finished == total) && lastReport.compareAndSet(last, now)) {
             sink.accept(line(finished, now));
         }
+    }
+
+    /**
+     * A closing line: runs that fail never reach the last step, so the running count can stop short
+     * of the total; this says how many ran and failed.
+     */
+    @Override
+    public void afterRun(Execution execution, Result result) {
+        if (execution.isSinglePass()) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        sink.accept(String.format(Locale.ROOT, "crystallize: %s finished %d runs (%d failed) in %.1fs",
+                execution.experiment().name(), total, result.errors().size(), elapsed));
     }
 
     /** "done/total runs (p%), elapsed, ETA". */

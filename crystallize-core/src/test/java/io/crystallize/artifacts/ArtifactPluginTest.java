@@ -1,0 +1,306 @@
+package io.crystallize.artifacts;
+
+import static io.crystallize.testing.Fixtures.increment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crystallize.core.ConfigurationException;
+import io.crystallize.core.Context;
+import io.crystallize.core.DataSource;
+import io.crystallize.core.Experiment;
+import io.crystallize.core.Json;
+import io.crystallize.core.Result;
+import io.crystallize.core.Step;
+import io.crystallize.core.TestContexts;
+import io.crystallize.testing.RecordStep;
+import io.crystallize.testing.ReplicateSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** REFERENCE-BEHAVIOUR items 29–34 and DESIGN §3.5: the on-disk contract. */
+class ArtifactPluginTest {
+
+    @TempDir
+    Path root;
+
+    /** Writes {@code out.txt = "hello <replicate> <condition>"} (baseline only when {@code baselineOnly}). */
+    static Step<Number, Number> writer(boolean baselineOnly) {
+        return Step.of("Writer", (data, ctx) -> {
+            if (!baselineOnly || ctx.condition().equals("baseline")) {
+                ctx.artifacts().writeText("out.txt", "hello " + ctx.replicate() + " " + ctx.condition());
+            }
+            return data;
+        });
+    }
+
+    private Experiment.Builder upstream(boolean baselineOnly) {
+        return Experiment.builder("upstream").dataSource(new ReplicateSource()).step(writer(baselineOnly))
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root));
+    }
+
+    @Test
+    void artifactLandsInTheLayoutAndTheResultListsIt() throws IOException {
+        List<Integer> logSizes = Collections.synchronizedList(new ArrayList<>());
+        Step<Number, Number> checker = Step.of("Checker", (data, ctx) -> {
+            logSizes.add(ctx.artifacts().written().size());
+            return data;
+        });
+        Result result = upstream(false).step(checker).treatment(increment("treat", 1)).build().run();
+
+        Path file = root.resolve("upstream/v0/replicate_0/baseline/Writer/out.txt");
+        assertThat(file).hasContent("hello 0 baseline");
+        assertThat(root.resolve("upstream/v0/replicate_0/treat/Writer/out.txt")).hasContent("hello 0 treat");
+        assertThat(logSizes).containsOnly(0);
+        assertThat(result.artifacts().get("baseline")).containsExactly(file.toString());
+        assertThat(result.artifacts().get("treat")).hasSize(1);
+        JsonNode manifest = Json.MAPPER.readTree(root.resolve("upstream/v0/_manifest.json").toFile());
+        assertThat(manifest.get("out.txt").asString()).isEqualTo("Writer");
+        for (String condition : List.of("baseline", "treat")) {
+            assertThat(root.resolve("upstream/v0").resolve(condition).resolve("results.json")).exists();
+            assertThat(root.resolve("upstream/v0").resolve(condition).resolve(".crystallize_complete")).exists();
+        }
+        assertThat(leftoverTemporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void resultsJsonHoldsMetricsWithReplicateIndicesAndBareNonFiniteTokens() throws IOException {
+        Experiment.builder("upstream").dataSource(new ReplicateSource())
+                .step(Step.<Number, Number>of("Odd", (data, ctx) -> {
+                    ctx.metrics().record("m", ctx.replicate() == 0 ? Double.NaN : Double.POSITIVE_INFINITY);
+                    return data;
+                })).step(new RecordStep()).plugin(new ArtifactPlugin(root)).replicates(2).build().run();
+
+        Path results = root.resolve("upstream/v0/baseline/results.json");
+        String text = Files.readString(results);
+        assertThat(text).contains("NaN").contains("Infinity").doesNotContain("\"NaN\"");
+        JsonNode node = Json.MAPPER.readTree(results.toFile());
+        assertThat(node.get("metrics").get("metric").get(1).asDouble()).isEqualTo(1.0);
+        assertThat(node.get("metrics").get("m").get(0).asDouble()).isNaN();
+        assertThat(node.get("replicates").get("metric").get(1).asInt()).isEqualTo(1);
+        Result back = Result.fromJson(Files.readString(root.resolve("upstream/v0/result.json")));
+        assertThat(back.metric("baseline", "m").values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void versionsCountUpAndRetentionStripsLargeFilesOfOldVersionsOnly() throws IOException {
+        Step<Number, Number> big = Step.of("Big", (data, ctx) -> {
+            ctx.artifacts().write("big.bin", new byte[100]);
+            ctx.artifacts().writeText("small.txt", "s");
+            return data;
+        });
+        Experiment experiment = Experiment.builder("versions").dataSource(new ReplicateSource()).step(big)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root, new Retention(3, 10))).build();
+        for (int i = 0; i < 5; i++) {
+            experiment.run();
+        }
+
+        for (int v = 0; v < 5; v++) {
+            Path version = root.resolve("versions/v" + v);
+            assertThat(version.resolve("metadata.json")).exists();
+            assertThat(version.resolve("baseline/results.json")).exists();
+            assertThat(version.resolve("replicate_0/baseline/Big/small.txt")).exists();
+            assertThat(Files.exists(version.resolve("replicate_0/baseline/Big/big.bin"))).as("big.bin in v" + v)
+                    .isEqualTo(v >= 2);
+        }
+        assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory())
+                .isEqualTo(root.resolve("versions/v4"));
+        assertThat(new ArtifactPlugin().retention()).isEqualTo(Retention.defaults());
+        assertThat(Retention.defaults().keepVersions()).isEqualTo(3);
+    }
+
+    @Test
+    void metadataHasFormatVersionSeedParametersAndEnvironment() throws IOException {
+        upstream(false).treatment(increment("treat", 1)).seed(9).replicates(2).build().run();
+
+        JsonNode metadata = Json.MAPPER.readTree(root.resolve("upstream/v0/metadata.json").toFile());
+        assertThat(metadata.get("replicates").asInt()).isEqualTo(2);
+        assertThat(metadata.get("name").asString()).isEqualTo("upstream");
+        assertThat(metadata.get("id").asString()).isEqualTo("upstream");
+        assertThat(metadata.get("format_version").asInt()).isEqualTo(Result.FORMAT_VERSION);
+        assertThat(metadata.get("seed").asLong()).isEqualTo(9);
+        assertThat(metadata.get("treatments").get(0).asString()).isEqualTo("treat");
+        assertThat(metadata.get("parameters").get("treat").get("increment").asInt()).isEqualTo(1);
+        assertThat(metadata.get("parameters").get("baseline").get("increment").asInt()).isZero();
+        assertThat(metadata.has("started")).isTrue();
+        JsonNode environment = metadata.get("environment");
+        assertThat(environment.get("java_version").asString()).isEqualTo(System.getProperty("java.version"));
+        assertThat(environment.get("cpus").asInt()).isPositive();
+        assertThat(environment.has("os")).isTrue();
+        assertThat(environment.get("libraries").has("jackson-databind")).isTrue();
+    }
+
+    @Test
+    void artifactDataSourceReadsTheLatestCompleteVersionByReplicate() throws IOException {
+        upstream(false).replicates(3).build().run();
+
+        Experiment fresh = upstream(false).build();
+        DataSource<Path> source = fresh.artifactDataSource("Writer", "out.txt");
+        assertThat(source.replicates()).hasValue(3);
+
+        Result downstream = Experiment.builder("downstream").dataSource(source)
+                .step(Step.<Path, Path>of("Read", (path, ctx) -> {
+                    String text = Files.readString(path);
+                    ctx.metrics().record("read_replicate", Integer.parseInt(text.split(" ")[1]));
+                    return path;
+                })).build().run();
+        assertThat(downstream.replicates()).isEqualTo(3);
+        assertThat(downstream.metric("baseline", "read_replicate").values()).containsExactly(0, 1, 2);
+        assertThat(downstream.errors()).isEmpty();
+    }
+
+    @Test
+    void requireMetadataFailsNamingTheMissingFile() throws IOException {
+        upstream(false).replicates(2).build().run();
+        Path metadata = root.resolve("upstream/v0/metadata.json");
+        Files.delete(metadata);
+
+        Experiment fresh = upstream(false).build();
+        assertThatThrownBy(() -> fresh.artifactDataSource("Writer", "out.txt", "baseline", true))
+                .hasMessageContaining(metadata.toString());
+        assertThat(fresh.artifactDataSource("Writer", "out.txt", "baseline", false).replicates()).isEmpty();
+    }
+
+    @Test
+    void missingTreatmentArtifactFallsBackToBaselineWithOneWarning() throws Exception {
+        upstream(true).treatment(increment("treat", 1)).replicates(2).build().run();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Logger logger = Logger.getLogger("io.crystallize.artifacts");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            DataSource<Path> own = upstream(true).build().artifactDataSource("Writer", "out.txt", null, false);
+            Path fallback = own.fetch(contextOf("treat", 0));
+            Path again = own.fetch(contextOf("treat", 1));
+
+            assertThat(fallback).isEqualTo(root.resolve("upstream/v0/replicate_0/baseline/Writer/out.txt"));
+            assertThat(again).isEqualTo(root.resolve("upstream/v0/replicate_1/baseline/Writer/out.txt"));
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).contains(root.resolve("upstream/v0/replicate_0/treat/Writer/out.txt").toString());
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void missingArtifactEverywhereIsAClearNotFoundError() throws IOException {
+        upstream(false).build().run();
+
+        DataSource<Path> wrongName = upstream(false).build().artifactDataSource("Writer", "missing.txt");
+        assertThatThrownBy(() -> wrongName.fetch(contextOf("baseline", 0)))
+                .isInstanceOf(java.io.FileNotFoundException.class)
+                .hasMessageContaining("artifact not found").hasMessageContaining("missing.txt");
+    }
+
+    @Test
+    void writingTheSameArtifactTwiceInOneStepIsAnError() {
+        Result result = Experiment.builder("twice").dataSource(new ReplicateSource())
+                .step(Step.<Number, Number>of("Twice", (data, ctx) -> {
+                    ctx.artifacts().writeText("out.txt", "a");
+                    ctx.artifacts().writeText("out.txt", "b");
+                    return data;
+                })).plugin(new ArtifactPlugin(root)).build().run();
+
+        assertThat(result.errors().get("baseline_rep_0").message())
+                .contains("'out.txt'").contains("already written").contains("'Twice'");
+    }
+
+    @Test
+    void resultsAreWrittenForEveryConditionEvenWhenEveryRunFailed() throws IOException {
+        Result result = Experiment.builder("failing").dataSource(ctx -> {
+            throw new IllegalStateException("no data today");
+        }).step(new RecordStep()).treatment(increment("treat", 1)).parameter("increment", 0)
+                .plugin(new ArtifactPlugin(root)).replicates(2).build().run();
+
+        assertThat(result.errors()).hasSize(4);
+        for (String condition : List.of("baseline", "treat")) {
+            Path results = root.resolve("failing/v0").resolve(condition).resolve("results.json");
+            JsonNode node = Json.MAPPER.readTree(results.toFile());
+            assertThat(node.get("metrics").isEmpty()).isTrue();
+            assertThat(node.get("errors")).hasSize(2);
+            assertThat(root.resolve("failing/v0").resolve(condition).resolve(".crystallize_complete")).exists();
+        }
+    }
+
+    @Test
+    void unserialisableArtifactFailsItsStepAndEverythingElseIsWritten() throws IOException {
+        Step<Number, Number> unwritable = Step.of("Unwritable", (data, ctx) -> {
+            ctx.artifacts().writeJson("model.json", ctx.replicate() == 1 ? new Unwritable() : List.of(1, 2));
+            return data;
+        });
+        Result result = Experiment.builder("unwritable").dataSource(new ReplicateSource()).step(new RecordStep())
+                .step(writer(false)).step(unwritable).plugin(new ArtifactPlugin(root)).replicates(3).build().run();
+
+        assertThat(result.errors()).containsOnlyKeys("baseline_rep_1");
+        assertThat(result.errors().get("baseline_rep_1").message())
+                .contains("'model.json'").contains("'Unwritable'").contains("cannot be written as JSON");
+        assertThat(result.metric("baseline", "metric").values()).containsExactly(0, 2);
+        Path version = root.resolve("unwritable/v0");
+        assertThat(version.resolve("replicate_1/baseline/Writer/out.txt")).exists();
+        assertThat(version.resolve("replicate_0/baseline/Unwritable/model.json")).hasContent("[1,2]");
+        assertThat(version.resolve("replicate_1/baseline/Unwritable/model.json")).doesNotExist();
+        assertThat(version.resolve("baseline/results.json")).exists();
+        assertThat(version.resolve("baseline/.crystallize_complete")).exists();
+    }
+
+    @Test
+    void parameterValueJacksonCannotWriteStillGivesCompleteResults() throws IOException {
+        Result result = Experiment.builder("opaque").dataSource(new ReplicateSource()).parameter("model", new Unwritable())
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root)).build().run();
+
+        assertThat(result.errors()).isEmpty();
+        JsonNode metadata = Json.MAPPER.readTree(root.resolve("opaque/v0/metadata.json").toFile());
+        assertThat(metadata.get("parameters").get("baseline").get("model").asString()).contains("Unwritable");
+        assertThat(root.resolve("opaque/v0/baseline/.crystallize_complete")).exists();
+    }
+
+    @Test
+    void twoExperimentsWithOneNameUnderOneRootAreAClearError() {
+        upstream(false).id("com.example.First").build().run();
+
+        Experiment second = upstream(false).id("com.example.Second").build();
+        assertThatThrownBy(second::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("com.example.First").hasMessageContaining("com.example.Second")
+                .hasMessageContaining("'upstream'");
+    }
+
+    /** Jackson cannot write it: its getter throws. */
+    public static final class Unwritable {
+        public String getState() {
+            throw new IllegalStateException("not ready");
+        }
+    }
+
+    private static Context contextOf(String condition, int replicate) {
+        return TestContexts.of(condition, replicate);
+    }
+
+    private List<Path> leftoverTemporaryFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+}
