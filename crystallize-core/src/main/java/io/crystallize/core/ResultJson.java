@@ -43,13 +43,13 @@ final class ResultJson {
             Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
     }
 
-    static String write(Result r) {
-        return Json.MAPPER.writeValueAsString(document(r));
+    static String write(Result r, boolean withMetrics) {
+        return Json.MAPPER.writeValueAsString(document(r, withMetrics));
     }
 
-    static Document document(Result r) {
+    static Document document(Result r, boolean withMetrics) {
         Map<String, Map<String, Series>> metrics = new LinkedHashMap<>();
-        r.metrics().forEach((condition, byName) -> {
+        (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
             Map<String, Series> series = new LinkedHashMap<>();
             byName.forEach((name, s) -> series.put(name, new Series(s.rawValues(), s.rawReplicates())));
             metrics.put(condition, series);
@@ -62,7 +62,7 @@ final class ResultJson {
                 errors, provenance(r), r.artifacts(), r.hypotheses());
     }
 
-    static Result read(String json) {
+    static Result read(String json, Map<String, Map<String, MetricSeries>> metricsElsewhere) {
         Document d = Json.MAPPER.readValue(json, Document.class);
         if (d.formatVersion() > Result.FORMAT_VERSION) {
             throw new IllegalArgumentException("result JSON has format version " + d.formatVersion()
@@ -74,6 +74,9 @@ final class ResultJson {
             byName.forEach((name, s) -> series.put(name, new MetricSeries(s.values(), s.replicates())));
             metrics.put(condition, series);
         });
+        if (metricsElsewhere != null) {
+            metrics.putAll(metricsElsewhere);
+        }
         Map<String, RunFailure> errors = new LinkedHashMap<>();
         d.errors().forEach((key, f) -> errors.put(key,
                 new RunFailure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
@@ -108,7 +111,7 @@ final class ResultJson {
                         for (int m = 0; m < s.metrics.length; m++) {
                             counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
                         }
-                        steps.add(new StepDto(s.step, values(s.reads), values(s.writes), counts));
+                        steps.add(new StepDto(s.step, values(s.reads()), values(s.writes()), counts));
                         return steps.size() - 1;
                     });
                 }
@@ -132,7 +135,7 @@ final class ResultJson {
                 before[m] = s.metrics().get(names[m])[0];
                 after[m] = s.metrics().get(names[m])[1];
             }
-            steps.add(new StepRecord(s.step(), s.reads(), s.writes(), names, before, after));
+            steps.add(StepRecord.of(s.step(), s.reads(), s.writes(), names, before, after));
         }
         Map<String, Provenance> result = new LinkedHashMap<>();
         dto.runs().forEach((condition, runs) -> {
