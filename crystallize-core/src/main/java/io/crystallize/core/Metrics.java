@@ -112,6 +112,43 @@ public final class Metrics {
         return total;
     }
 
+    /** Marks the current count of every metric, for {@link #changesSinceMark}; returns the total. */
+    synchronized long mark() {
+        for (int i = 0; i < count; i++) {
+            series[i].marked = series[i].size;
+        }
+        return total;
+    }
+
+    /**
+     * The metrics recorded since the last {@link #mark()}: names, counts at the mark and now, or
+     * {@code null} when nothing was recorded since {@code totalAtMark}.
+     */
+    synchronized Object[] changesSinceMark(long totalAtMark) {
+        if (total == totalAtMark) {
+            return null;
+        }
+        int changed = 0;
+        for (int i = 0; i < count; i++) {
+            if (series[i].size != series[i].marked) {
+                changed++;
+            }
+        }
+        String[] names = new String[changed];
+        int[] before = new int[changed];
+        int[] after = new int[changed];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            Series s = series[i];
+            if (s.size != s.marked) {
+                names[k] = s.name;
+                before[k] = s.marked;
+                after[k++] = s.size;
+            }
+        }
+        return new Object[] {names, before, after};
+    }
+
     /** Number of distinct metric names recorded so far. */
     synchronized int nameCount() {
         return count;
@@ -122,15 +159,6 @@ public final class Metrics {
         return series[i].name;
     }
 
-    /** Values recorded per metric, in first-recorded order (new names only ever append). */
-    synchronized int[] counts() {
-        int[] counts = new int[count];
-        for (int i = 0; i < count; i++) {
-            counts[i] = series[i].size;
-        }
-        return counts;
-    }
-
     /** The i-th metric's values, not copied: only for a finished run. */
     double[] valuesOf(int i, int[] length) {
         length[0] = series[i].size;
@@ -139,6 +167,7 @@ public final class Metrics {
 
     private static final class Series {
         final String name;
+        int marked; // size at the last mark(); a series created after it starts at 0
         double[] values = new double[1];
         List<Map<String, Object>> tags; // null until a tagged value arrives
         int size;

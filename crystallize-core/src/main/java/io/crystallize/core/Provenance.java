@@ -89,6 +89,32 @@ final class Provenance {
             this.lastStep = new StepRecord[stepCount];
         }
 
+        /** The record step {@code index} had in a recent run, or {@code null}. */
+        StepRecord hint(int index) {
+            return lastStep[index];
+        }
+
+        /** The shared trace of a run whose steps had these (interned) records. */
+        RunTrace internRun(StepRecord[] records) {
+            RunTrace hint = lastRun;
+            if (hint != null && sameReferences(hint.steps, records)) {
+                return hint;
+            }
+            return intern(new RunTrace(records, null));
+        }
+
+        private static boolean sameReferences(StepRecord[] a, StepRecord[] b) {
+            if (a.length != b.length) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         StepRecord intern(int index, StepRecord record) {
             StepRecord hint = lastStep[index];
             if (record.equals(hint)) {

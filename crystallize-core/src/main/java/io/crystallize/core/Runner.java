@@ -259,7 +259,7 @@ final class Runner {
             if (output != null) {
                 output[0] = data;
             }
-            return new RunRecord(context.metrics(), interner.intern(new RunTrace(records, null)), artifactPaths(context), null);
+            return new RunRecord(context.metrics(), interner.internRun(records), artifactPaths(context), null);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             RunFailure failure = RunFailure.of(condition, replicate, where, e);
             Map<String, double[]> partial = new LinkedHashMap<>();

@@ -72,6 +72,18 @@ final class StepRecord {
         return Collections.unmodifiableMap(map);
     }
 
+    /** True when this record holds exactly these (untrimmed) arrays' first elements. */
+    boolean matches(String stepName, String[] keys, Object[] values, int readCount, String[] wKeys, Object[] wValues,
+            int writeCount, String[] metricNames, int[] countsBefore, int[] countsAfter) {
+        return readKeys.length == readCount && writeKeys.length == writeCount && step.equals(stepName)
+                && Arrays.equals(metrics, metricNames) && Arrays.equals(before, countsBefore)
+                && Arrays.equals(after, countsAfter)
+                && Arrays.equals(readKeys, 0, readCount, keys, 0, readCount)
+                && Arrays.equals(readValues, 0, readCount, values, 0, readCount)
+                && Arrays.equals(writeKeys, 0, writeCount, wKeys, 0, writeCount)
+                && Arrays.equals(writeValues, 0, writeCount, wValues, 0, writeCount);
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof StepRecord r && hash == r.hash && step.equals(r.step)

@@ -16,14 +16,12 @@ final class StepTrace {
     private String[] writeKeys = StepRecord.NO_KEYS;
     private Object[] writeValues = StepRecord.NO_VALUES;
     private int writes;
-    private final int[] countsBefore;
     private final long totalBefore;
 
     StepTrace(String step, int index, Metrics metrics) {
         this.step = step;
         this.index = index;
-        this.totalBefore = metrics.total();
-        this.countsBefore = metrics.counts();
+        this.totalBefore = metrics.mark();
     }
 
     void read(String key, Object value) {
@@ -53,26 +51,16 @@ final class StepTrace {
         String[] names = StepRecord.NO_KEYS;
         int[] before = StepRecord.NO_COUNTS;
         int[] after = StepRecord.NO_COUNTS;
-        if (metrics.total() != totalBefore) {
-            int[] countsAfter = metrics.counts();
-            int changed = 0;
-            for (int i = 0; i < countsAfter.length; i++) {
-                if (countsAfter[i] != (i < countsBefore.length ? countsBefore[i] : 0)) {
-                    changed++;
-                }
-            }
-            names = new String[changed];
-            before = new int[changed];
-            after = new int[changed];
-            int k = 0;
-            for (int i = 0; i < countsAfter.length; i++) {
-                int b = i < countsBefore.length ? countsBefore[i] : 0;
-                if (countsAfter[i] != b) {
-                    names[k] = metrics.name(i);
-                    before[k] = b;
-                    after[k++] = countsAfter[i];
-                }
-            }
+        Object[] changes = metrics.changesSinceMark(totalBefore);
+        if (changes != null) {
+            names = (String[]) changes[0];
+            before = (int[]) changes[1];
+            after = (int[]) changes[2];
+        }
+        StepRecord hint = interner.hint(index);
+        if (hint != null && hint.matches(step, readKeys, readValues, reads, writeKeys, writeValues, writes, names,
+                before, after)) {
+            return hint; // the common case: this step did what it did in the previous run
         }
         return interner.intern(index, new StepRecord(step, trim(readKeys, reads), trim(readValues, reads),
                 trim(writeKeys, writes), trim(writeValues, writes), names, before, after));
