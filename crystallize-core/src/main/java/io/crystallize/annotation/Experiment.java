@@ -30,6 +30,18 @@ public @interface Experiment {
     /** The master seed; {@link #UNSET_SEED} means the configured default. */
     long seed() default UNSET_SEED;
 
+    /**
+     * Replicates run before the measured ones and left out of results and pairing (own indices
+     * and seeds): for experiments that time code, so JIT warm-up does not bias the first runs.
+     */
+    int warmupReplicates() default 0;
+
+    /**
+     * Rotate the order of conditions from replicate to replicate instead of running the baseline
+     * first every time: for timings, where a fixed order biases one side.
+     */
+    boolean interleaved() default false;
+
     /** Sentinel for an unset seed. */
     long UNSET_SEED = Long.MIN_VALUE;
 }

@@ -87,6 +87,11 @@ final class Layout {
         }
     }
 
+    /** Without indentation: for files holding large arrays of values. */
+    static void writeCompactJson(Path target, Object value) throws IOException {
+        writeAtomically(target, Json.MAPPER.writeValueAsBytes(value));
+    }
+
     static Map<String, Object> readMap(Path file) throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = Json.MAPPER.readValue(file.toFile(), Map.class);

@@ -79,7 +79,7 @@ final class VersionWriter {
             document.put("errors", result.errors().keySet().stream()
                     .filter(k -> result.errors().get(k).condition().equals(condition)).toList());
             Path conditionDir = directory.resolve(condition);
-            Layout.writeJson(conditionDir.resolve(Layout.RESULTS), document);
+            Layout.writeCompactJson(conditionDir.resolve(Layout.RESULTS), document);
         }
         Layout.writeAtomically(directory.resolve("result.json"), result.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (execution.isCancelled()) {

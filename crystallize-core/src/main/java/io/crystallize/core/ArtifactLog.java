@@ -12,12 +12,14 @@ import tools.jackson.core.JacksonException;
 /** The per-run artifact log: cleared at every step start; stored locations accumulate per run. */
 final class ArtifactLog implements Artifacts {
 
-    private final Map<String, byte[]> current = new LinkedHashMap<>();
-    private final List<Path> locations = new ArrayList<>();
+    private Map<String, byte[]> current = Map.of();
+    private List<Path> locations = List.of();
     private String step;
 
     void startStep(String stepName) {
-        current.clear();
+        if (!current.isEmpty()) {
+            current = Map.of();
+        }
         step = stepName;
     }
 
@@ -31,6 +33,9 @@ final class ArtifactLog implements Artifacts {
         if (current.containsKey(name)) {
             throw new IllegalStateException("artifact '" + name + "' was already written by step '" + step
                     + "' in this run: write each artifact name once per step");
+        }
+        if (current.isEmpty()) {
+            current = new LinkedHashMap<>();
         }
         current.put(name, content.clone());
     }
@@ -55,11 +60,14 @@ final class ArtifactLog implements Artifacts {
 
     @Override
     public Map<String, byte[]> written() {
-        return Collections.unmodifiableMap(current);
+        return current.isEmpty() ? Map.of() : Collections.unmodifiableMap(current);
     }
 
     @Override
     public void stored(String name, Path location) {
+        if (locations.isEmpty()) {
+            locations = new ArrayList<>();
+        }
         locations.add(location);
     }
 

@@ -27,41 +27,43 @@ public final class Context {
     public static final String CONDITION = "condition";
     public static final String SEED = "seed";
 
-    private final Map<String, Object> values;
+    private final Map<String, Object> parameters;
+    private Map<String, Object> added;
     private final int replicate;
     private final String condition;
     private final long seed;
-    private final RandomGenerator random;
+    private RandomGenerator random;
     private final Metrics metrics;
     private final Resources resources;
-    private final ArtifactLog artifacts;
+    private ArtifactLog artifacts;
     private String currentStep;
     private StepTrace trace;
 
-    Context(Map<String, Object> parameters, int replicate, String condition, long seed, RandomGenerator random,
-            Resources resources, ArtifactLog artifacts) {
-        this.values = new HashMap<>(parameters.size() * 2 + 6);
-        for (Map.Entry<String, Object> e : parameters.entrySet()) {
-            values.put(e.getKey(), freeze(e.getValue()));
-        }
-        values.put(REPLICATE, replicate);
-        values.put(CONDITION, condition);
-        values.put(SEED, seed);
+    /**
+     * @param parameters this condition's parameter values, already {@linkplain #freeze frozen};
+     *                   shared by the condition's runs and never modified
+     */
+    Context(Map<String, Object> parameters, int replicate, String condition, long seed, Resources resources) {
+        this.parameters = parameters;
         this.replicate = replicate;
         this.condition = condition;
         this.seed = seed;
-        this.random = random;
         this.metrics = new Metrics(replicate, condition);
         this.resources = resources;
-        this.artifacts = artifacts;
     }
 
     /**
      * A stand-alone context holding {@code values}, for unit-testing steps outside an experiment.
      */
     public static Context of(Map<String, ?> values) {
-        Map<String, Object> copy = new LinkedHashMap<>(values);
-        return new Context(copy, 0, Names.BASELINE, 0L, Seeds.generator(0L), new Resources(), new ArtifactLog());
+        return new Context(frozenCopy(values), 0, Names.BASELINE, 0L, new Resources());
+    }
+
+    /** A copy of {@code values} with collections and arrays frozen, as contexts hold them. */
+    static Map<String, Object> frozenCopy(Map<String, ?> values) {
+        Map<String, Object> copy = new java.util.HashMap<>(values.size() * 2);
+        values.forEach((k, v) -> copy.put(k, freeze(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     public int replicate() {
@@ -79,6 +81,9 @@ public final class Context {
 
     /** This run's generator, seeded from {@link #seed()} with a pinned algorithm. */
     public RandomGenerator random() {
+        if (random == null) {
+            random = Seeds.generator(seed);
+        }
         return random;
     }
 
@@ -93,25 +98,51 @@ public final class Context {
 
     /** Where the running step writes artifacts. */
     public Artifacts artifacts() {
-        return artifacts;
+        return artifactLog();
     }
 
     public boolean contains(String key) {
-        return values.containsKey(key);
+        return isReserved(key) || parameters.containsKey(key) || (added != null && added.containsKey(key));
     }
 
     /** Every key, in no particular order. */
     public Set<String> keys() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
+        Set<String> keys = new LinkedHashSet<>(List.of(REPLICATE, CONDITION, SEED));
+        keys.addAll(parameters.keySet());
+        if (added != null) {
+            keys.addAll(added.keySet());
+        }
+        return Collections.unmodifiableSet(keys);
+    }
+
+    private static boolean isReserved(String key) {
+        return REPLICATE.equals(key) || CONDITION.equals(key) || SEED.equals(key);
+    }
+
+    private Object lookup(String key) {
+        Object value = parameters.get(key);
+        if (value != null) {
+            return value;
+        }
+        switch (key) {
+            case REPLICATE:
+                return replicate;
+            case CONDITION:
+                return condition;
+            case SEED:
+                return seed;
+            default:
+                return added == null ? null : added.get(key);
+        }
     }
 
     /** The value of {@code key}; a missing key is an error naming the known keys. */
     public Object get(String key) {
-        Object value = values.get(key);
-        if (value == null && !values.containsKey(key)) {
-            throw new IllegalArgumentException("context has no key '" + key + "'" + Names.didYouMean(key, values.keySet())
+        Object value = lookup(key);
+        if (value == null && !contains(key)) {
+            throw new IllegalArgumentException("context has no key '" + key + "'" + Names.didYouMean(key, keys())
                     + (currentStep == null ? "" : " (read by step '" + currentStep + "')")
-                    + "; declare it as a parameter or have an earlier step set it. Keys: " + new java.util.TreeSet<>(values.keySet()));
+                    + "; declare it as a parameter or have an earlier step set it. Keys: " + new java.util.TreeSet<>(keys()));
         }
         if (trace != null) {
             trace.read(key, value);
@@ -121,7 +152,7 @@ public final class Context {
 
     /** The value of {@code key}, or {@code fallback} when absent. */
     public Object get(String key, Object fallback) {
-        return values.containsKey(key) ? get(key) : fallback;
+        return contains(key) ? get(key) : fallback;
     }
 
     /** The value of {@code key} as a {@code type}; a wrong type is an error naming key and types. */
@@ -178,13 +209,16 @@ public final class Context {
      * key or one an earlier step added) is an error naming the key and the step.
      */
     public void set(String key, Object value) {
-        if (values.containsKey(key)) {
+        if (contains(key)) {
             throw new IllegalStateException("Cannot mutate existing key: '" + key + "'"
                     + (currentStep == null ? "" : " (step '" + currentStep + "')")
                     + "; context keys are write-once: choose a new key");
         }
         Object frozen = freeze(value);
-        values.put(key, frozen);
+        if (added == null) {
+            added = new java.util.HashMap<>(4);
+        }
+        added.put(key, frozen);
         if (trace != null) {
             trace.wrote(key, frozen);
         }
@@ -193,7 +227,9 @@ public final class Context {
     void enterStep(String step, StepTrace stepTrace) {
         this.currentStep = step;
         this.trace = stepTrace;
-        artifacts.startStep(step);
+        if (artifacts != null) {
+            artifacts.startStep(step);
+        }
     }
 
     void leaveStep() {
@@ -206,10 +242,19 @@ public final class Context {
     }
 
     ArtifactLog artifactLog() {
+        if (artifacts == null) {
+            artifacts = new ArtifactLog();
+            artifacts.startStep(currentStep);
+        }
         return artifacts;
     }
 
-    private static Object freeze(Object value) {
+    /** The artifact log when any step touched it, else {@code null}. */
+    ArtifactLog artifactLogIfUsed() {
+        return artifacts;
+    }
+
+    static Object freeze(Object value) {
         if (value instanceof List<?> list) {
             return Collections.unmodifiableList(new ArrayList<>(list));
         }

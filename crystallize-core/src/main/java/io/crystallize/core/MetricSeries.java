@@ -11,9 +11,33 @@ public final class MetricSeries {
     private static final MetricSeries EMPTY = new MetricSeries(new double[0], new int[0]);
 
     private final double[] values;
+    // null when dense: value i belongs to replicate i (the common case, saves 4 bytes a value)
     private final int[] replicates;
 
     public MetricSeries(double[] values, int[] replicates) {
+        this(values.clone(), checked(values, replicates), true);
+    }
+
+    private MetricSeries(double[] values, int[] replicates, boolean trusted) {
+        this.values = values;
+        this.replicates = replicates == null || isDense(replicates) ? null : replicates;
+    }
+
+    /** Takes ownership of the arrays. */
+    static MetricSeries of(double[] values, int[] replicates) {
+        return new MetricSeries(values, replicates, true);
+    }
+
+    private static boolean isDense(int[] replicates) {
+        for (int i = 0; i < replicates.length; i++) {
+            if (replicates[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] checked(double[] values, int[] replicates) {
         if (values.length != replicates.length) {
             throw new IllegalArgumentException("values and replicates differ in length");
         }
@@ -22,8 +46,7 @@ public final class MetricSeries {
                 throw new IllegalArgumentException("replicate indices must be in ascending order");
             }
         }
-        this.values = values;
-        this.replicates = replicates;
+        return replicates.clone();
     }
 
     public static MetricSeries empty() {
@@ -39,7 +62,10 @@ public final class MetricSeries {
     }
 
     public int replicate(int i) {
-        return replicates[i];
+        if (i < 0 || i >= values.length) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return replicates == null ? i : replicates[i];
     }
 
     /** A copy of the values. */
@@ -49,12 +75,36 @@ public final class MetricSeries {
 
     /** A copy of the replicate indices, parallel to {@link #values()}. */
     public int[] replicates() {
+        if (replicates == null) {
+            int[] dense = new int[values.length];
+            Arrays.setAll(dense, i -> i);
+            return dense;
+        }
         return replicates.clone();
     }
 
     /** Distinct replicates that have at least one value, ascending. */
     public int[] replicatesWithValues() {
-        return Arrays.stream(replicates).distinct().toArray();
+        return Arrays.stream(replicates()).distinct().toArray();
+    }
+
+    /** The values of one replicate, in recording order. */
+    public double[] valuesOf(int replicate) {
+        if (replicates == null) {
+            return replicate >= 0 && replicate < values.length ? new double[] {values[replicate]} : new double[0];
+        }
+        int from = Arrays.binarySearch(replicates, replicate);
+        if (from < 0) {
+            return new double[0];
+        }
+        while (from > 0 && replicates[from - 1] == replicate) {
+            from--;
+        }
+        int to = from;
+        while (to < replicates.length && replicates[to] == replicate) {
+            to++;
+        }
+        return Arrays.copyOfRange(values, from, to);
     }
 
     double[] rawValues() {
@@ -62,7 +112,7 @@ public final class MetricSeries {
     }
 
     int[] rawReplicates() {
-        return replicates;
+        return replicates();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,9 @@ public final class Metrics {
 
     private final int replicate;
     private final String condition;
-    private final Map<String, Series> series = new LinkedHashMap<>(4);
+    // few metrics per run: arrays in first-recorded order beat a map here
+    private Series[] series = new Series[2];
+    private int count;
 
     /** Metrics of a run outside any experiment (replicate 0 of the baseline). */
     public Metrics() {
@@ -43,31 +46,49 @@ public final class Metrics {
 
     /** Appends a value with tags (e.g. {@code epoch=3}) to metric {@code name}. */
     public void record(String name, double value, Map<String, ?> tags) {
-        Series target;
+        Map<String, Object> frozenTags = tags == null || tags.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         synchronized (this) {
-            target = series.get(name);
+            Series target = find(name);
             if (target == null) {
                 target = new Series(Names.require("metric", name));
-                series.put(name, target);
+                if (count == series.length) {
+                    series = Arrays.copyOf(series, count * 2);
+                }
+                series[count++] = target;
             }
-            target.add(value, tags == null || tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags)));
+            target.add(value, frozenTags);
         }
+    }
+
+    private Series find(String name) {
+        for (int i = 0; i < count; i++) {
+            Series s = series[i];
+            if (s.name == name || s.name.equals(name)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Names recorded so far, in first-recorded order. */
     public synchronized Set<String> names() {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(series.keySet()));
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            names.add(series[i].name);
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     /** A copy of the values of {@code name} in recording order; empty when never recorded. */
     public synchronized double[] values(String name) {
-        Series s = series.get(name);
+        Series s = find(name);
         return s == null ? new double[0] : Arrays.copyOf(s.values, s.size);
     }
 
     /** The tags of each value of {@code name}, parallel to {@link #values(String)}; untagged values have empty maps. */
     public synchronized List<Map<String, Object>> tags(String name) {
-        Series s = series.get(name);
+        Series s = find(name);
         if (s == null) {
             return List.of();
         }
@@ -80,24 +101,33 @@ public final class Metrics {
 
     /** Number of values of {@code name} recorded so far. */
     public synchronized int count(String name) {
-        Series s = series.get(name);
+        Series s = find(name);
         return s == null ? 0 : s.size;
     }
 
-    synchronized Map<String, double[]> snapshot() {
-        Map<String, double[]> copy = new LinkedHashMap<>();
-        series.forEach((name, s) -> copy.put(name, Arrays.copyOf(s.values, s.size)));
-        return copy;
+    /** Number of distinct metric names recorded so far. */
+    synchronized int nameCount() {
+        return count;
     }
 
-    /** Counts per metric, for provenance: which metrics a step recorded. */
-    synchronized int[] counts(List<String> names) {
-        int[] counts = new int[names.size()];
-        for (int i = 0; i < counts.length; i++) {
-            Series s = series.get(names.get(i));
-            counts[i] = s == null ? 0 : s.size;
+    /** The i-th metric name in first-recorded order. */
+    synchronized String name(int i) {
+        return series[i].name;
+    }
+
+    /** Values recorded per metric, in first-recorded order (new names only ever append). */
+    synchronized int[] counts() {
+        int[] counts = new int[count];
+        for (int i = 0; i < count; i++) {
+            counts[i] = series[i].size;
         }
         return counts;
+    }
+
+    /** The i-th metric's values, not copied: only for a finished run. */
+    double[] valuesOf(int i, int[] length) {
+        length[0] = series[i].size;
+        return series[i].values;
     }
 
     private static final class Series {
@@ -127,8 +157,10 @@ public final class Metrics {
     @Override
     public synchronized String toString() {
         StringBuilder text = new StringBuilder("Metrics[").append(condition).append(" rep ").append(replicate);
-        series.forEach((name, s) -> text.append(", ").append(name).append('=')
-                .append(Arrays.toString(Arrays.copyOf(s.values, s.size))));
+        for (int i = 0; i < count; i++) {
+            text.append(", ").append(series[i].name).append('=')
+                    .append(Arrays.toString(Arrays.copyOf(series[i].values, series[i].size)));
+        }
         return text.append(']').toString();
     }
 }

@@ -18,6 +18,9 @@ public final class Names {
     /** The reserved name of the baseline condition; no treatment may use it. */
     public static final String BASELINE = "baseline";
 
+    // names are checked on hot paths (every run's first record of a metric): remember valid ones
+    private static final java.util.Set<String> KNOWN_VALID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Names() {
     }
 
@@ -28,9 +31,15 @@ public final class Names {
      * @throws ConfigurationException naming the kind, the name and the rule
      */
     public static String require(String kind, String name) {
+        if (name != null && KNOWN_VALID.contains(name)) {
+            return name;
+        }
         String problem = problem(kind, name);
         if (problem != null) {
             throw new ConfigurationException(problem);
+        }
+        if (KNOWN_VALID.size() < 10_000) {
+            KNOWN_VALID.add(name);
         }
         return name;
     }

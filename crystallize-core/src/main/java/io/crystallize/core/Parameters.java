@@ -26,7 +26,13 @@ public final class Parameters {
     /** Parameters with these baseline defaults, in this order. Values must be immutable. */
     public static Parameters of(Map<String, ?> defaults) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        defaults.forEach((name, value) -> copy.put(Names.require("parameter", name), value));
+        defaults.forEach((name, value) -> {
+            if (Context.REPLICATE.equals(name) || Context.CONDITION.equals(name) || Context.SEED.equals(name)) {
+                throw new ConfigurationException("parameter name '" + name + "' is reserved: every context holds "
+                        + "'replicate', 'condition' and 'seed'; choose another name");
+            }
+            copy.put(Names.require("parameter", name), value);
+        });
         return new Parameters(Collections.unmodifiableMap(copy));
     }
 

@@ -26,15 +26,16 @@ public final class Result {
     private final int replicates;
     private final List<String> conditions;
     private final Map<String, Map<String, MetricSeries>> metrics;
-    private final List<Long> seeds;
+    private final long[] seeds;
     private final Map<String, RunFailure> errors;
-    private final Map<String, List<StepProvenance>> provenance;
+    private final Map<String, Provenance> provenance;
+    private volatile Map<String, List<StepProvenance>> renderedProvenance;
     private final Map<String, List<String>> artifacts;
     private final List<HypothesisResult> hypotheses;
 
-    public Result(String experiment, Instant started, Instant finished, long masterSeed, int replicates,
-            List<String> conditions, Map<String, Map<String, MetricSeries>> metrics, List<Long> seeds,
-            Map<String, RunFailure> errors, Map<String, List<StepProvenance>> provenance,
+    Result(String experiment, Instant started, Instant finished, long masterSeed, int replicates,
+            List<String> conditions, Map<String, Map<String, MetricSeries>> metrics, long[] seeds,
+            Map<String, RunFailure> errors, Map<String, Provenance> provenance,
             Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
         this.experiment = experiment;
         this.started = started;
@@ -45,11 +46,9 @@ public final class Result {
         Map<String, Map<String, MetricSeries>> m = new LinkedHashMap<>();
         metrics.forEach((c, series) -> m.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(series))));
         this.metrics = Collections.unmodifiableMap(m);
-        this.seeds = List.copyOf(seeds);
+        this.seeds = seeds;
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
-        Map<String, List<StepProvenance>> p = new LinkedHashMap<>();
-        provenance.forEach((run, steps) -> p.put(run, List.copyOf(steps)));
-        this.provenance = Collections.unmodifiableMap(p);
+        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         Map<String, List<String>> a = new LinkedHashMap<>();
         artifacts.forEach((condition, paths) -> a.put(condition, List.copyOf(paths)));
         this.artifacts = Collections.unmodifiableMap(a);
@@ -93,6 +92,20 @@ public final class Result {
 
     /** Replicate seeds, index = replicate. */
     public List<Long> seeds() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Long get(int index) {
+                return seeds[index];
+            }
+
+            @Override
+            public int size() {
+                return seeds.length;
+            }
+        };
+    }
+
+    long[] rawSeeds() {
         return seeds;
     }
 
@@ -103,6 +116,37 @@ public final class Result {
 
     /** Provenance per run ({@code <condition>_rep_<r>}): one record per step that ran. */
     public Map<String, List<StepProvenance>> provenance() {
+        Map<String, List<StepProvenance>> rendered = renderedProvenance;
+        if (rendered == null) {
+            rendered = new LinkedHashMap<>();
+            for (Map.Entry<String, Provenance> e : provenance.entrySet()) {
+                String condition = e.getKey();
+                Map<String, MetricSeries> series = metrics.getOrDefault(condition, Map.of());
+                for (int r = 0; r < replicates; r++) {
+                    RunTrace trace = e.getValue().at(r);
+                    if (trace == null) {
+                        continue;
+                    }
+                    Map<String, double[]> values = trace.partialValues;
+                    if (values == null) {
+                        values = new LinkedHashMap<>();
+                        for (StepRecord step : trace.steps) {
+                            for (String metric : step.metrics) {
+                                MetricSeries s = series.get(metric);
+                                values.putIfAbsent(metric, s == null ? new double[0] : s.valuesOf(r));
+                            }
+                        }
+                    }
+                    rendered.put(RunFailure.key(condition, r), Provenance.render(trace, values));
+                }
+            }
+            rendered = Collections.unmodifiableMap(rendered);
+            renderedProvenance = rendered;
+        }
+        return rendered;
+    }
+
+    Map<String, Provenance> compactProvenance() {
         return provenance;
     }
 
@@ -135,15 +179,15 @@ public final class Result {
         }
         return experiment.equals(r.experiment) && Objects.equals(started, r.started)
                 && Objects.equals(finished, r.finished) && masterSeed == r.masterSeed && replicates == r.replicates
-                && conditions.equals(r.conditions) && metrics.equals(r.metrics) && seeds.equals(r.seeds)
+                && conditions.equals(r.conditions) && metrics.equals(r.metrics) && java.util.Arrays.equals(seeds, r.seeds)
                 && errors.equals(r.errors) && artifacts.equals(r.artifacts) && hypotheses.equals(r.hypotheses)
                 // provenance holds user values of any type: equal when they serialise alike
-                && ResultJson.provenanceTree(provenance).equals(ResultJson.provenanceTree(r.provenance));
+                && ResultJson.provenanceTree(this).equals(ResultJson.provenanceTree(r));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(experiment, masterSeed, replicates, conditions, metrics, seeds, errors.keySet());
+        return Objects.hash(experiment, masterSeed, replicates, conditions, metrics, errors.keySet());
     }
 
     @Override

@@ -2,15 +2,13 @@ package io.crystallize.core;
 
 import io.crystallize.hypothesis.HypothesisResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON form of a {@link Result}: plain records that Jackson maps both ways. */
 final class ResultJson {
@@ -18,23 +16,35 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    private static final TypeReference<Map<String, List<StepProvenance>>> PROVENANCE = new TypeReference<>() {
-    };
-
     record Series(double[] values, int[] replicates) {
     }
 
     record Failure(String condition, int replicate, String step, String type, String message, String stackTrace) {
     }
 
+    /** One distinct step record; metrics: name → [values before, values after] counts. */
+    record StepDto(String step, Map<String, Object> reads, Map<String, Object> writes, Map<String, int[]> metrics) {
+    }
+
+    /**
+     * One condition's runs, run-length encoded: segment i covers replicates from starts[i]; its
+     * trace lists indices into the step table ({@code null} when the runs did not start);
+     * partial holds, per segment index, the metric values a failed run recorded.
+     */
+    record RunsDto(int[] starts, List<int[]> traces, Map<String, Map<String, double[]>> partial) {
+    }
+
+    record ProvenanceDto(List<StepDto> steps, Map<String, RunsDto> runs) {
+    }
+
     record Document(int formatVersion, String experiment, String started, String finished, long masterSeed,
             int replicates, List<String> conditions, Map<String, Map<String, Series>> metrics, List<Long> seeds,
-            Map<String, Failure> errors, JsonNode provenance,
+            Map<String, Failure> errors, ProvenanceDto provenance,
             Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
     }
 
     static String write(Result r) {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document(r));
+        return Json.MAPPER.writeValueAsString(document(r));
     }
 
     static Document document(Result r) {
@@ -49,7 +59,7 @@ final class ResultJson {
                 new Failure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Document(Result.FORMAT_VERSION, r.experiment(), String.valueOf(r.started()),
                 String.valueOf(r.finished()), r.masterSeed(), r.replicates(), r.conditions(), metrics, r.seeds(),
-                errors, provenanceTree(r.provenance()), r.artifacts(), r.hypotheses());
+                errors, provenance(r), r.artifacts(), r.hypotheses());
     }
 
     static Result read(String json) {
@@ -67,44 +77,66 @@ final class ResultJson {
         Map<String, RunFailure> errors = new LinkedHashMap<>();
         d.errors().forEach((key, f) -> errors.put(key,
                 new RunFailure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
-        Map<String, List<StepProvenance>> provenance = d.provenance() == null || d.provenance().isNull() ? Map.of()
-                : Json.MAPPER.convertValue(d.provenance(), PROVENANCE);
         return new Result(d.experiment(), instant(d.started()), instant(d.finished()), d.masterSeed(),
-                d.replicates(), d.conditions(), metrics, d.seeds(), errors, provenance, d.artifacts(),
-                d.hypotheses());
+                d.replicates(), d.conditions(), metrics, d.seeds().stream().mapToLong(Long::longValue).toArray(), errors,
+                provenance(d.provenance()), d.artifacts(), d.hypotheses());
+    }
+
+    static JsonNode provenanceTree(Result r) {
+        return Json.MAPPER.valueToTree(provenance(r));
+    }
+
+    private static ProvenanceDto provenance(Result r) {
+        Map<StepRecord, Integer> index = new IdentityHashMap<>();
+        List<StepDto> steps = new ArrayList<>();
+        Map<String, RunsDto> runs = new LinkedHashMap<>();
+        r.compactProvenance().forEach((condition, p) -> {
+            List<int[]> traces = new ArrayList<>();
+            Map<String, Map<String, double[]>> partial = new LinkedHashMap<>();
+            RunTrace[] all = p.traces();
+            for (int i = 0; i < all.length; i++) {
+                RunTrace trace = all[i];
+                if (trace == null) {
+                    traces.add(null);
+                    continue;
+                }
+                int[] ids = new int[trace.steps.length];
+                for (int k = 0; k < ids.length; k++) {
+                    StepRecord step = trace.steps[k];
+                    ids[k] = index.computeIfAbsent(step, s -> {
+                        Map<String, int[]> counts = new LinkedHashMap<>();
+                        for (int m = 0; m < s.metrics.length; m++) {
+                            counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
+                        }
+                        steps.add(new StepDto(s.step, writable(s.reads), writable(s.writes), counts));
+                        return steps.size() - 1;
+                    });
+                }
+                traces.add(ids);
+                if (trace.partialValues != null) {
+                    partial.put(String.valueOf(i), trace.partialValues);
+                }
+            }
+            runs.put(condition, new RunsDto(p.starts(), traces, partial));
+        });
+        return new ProvenanceDto(steps, runs);
     }
 
     /**
-     * Provenance as JSON. Context values are user objects of any type: each is written as Jackson
-     * writes it and read back as a tree (so {@code 5L} and {@code 5} compare equal), and a value
+     * Context values are user objects of any type: each is written as Jackson writes it and read
+     * back as a tree (so {@code 5L} and {@code 5} compare equal after a round trip), and a value
      * Jackson cannot write becomes a string naming its type, so provenance never breaks a result.
      */
-    static JsonNode provenanceTree(Map<String, List<StepProvenance>> provenance) {
-        Map<StepProvenance, JsonNode> converted = new IdentityHashMap<>();
-        ObjectNode tree = Json.MAPPER.createObjectNode();
-        provenance.forEach((run, steps) -> {
-            ArrayNode list = tree.putArray(run);
-            steps.forEach(step -> list.add(converted.computeIfAbsent(step, ResultJson::stepTree)));
-        });
-        return tree;
+    private static Map<String, Object> writable(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((key, value) -> out.put(key, writable(value)));
+        return out;
     }
 
-    private static JsonNode stepTree(StepProvenance step) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("step", step.step());
-        ObjectNode reads = node.putObject("reads");
-        step.reads().forEach((key, value) -> reads.set(key, value(value)));
-        ObjectNode writes = node.putObject("writes");
-        step.writes().forEach((key, change) -> {
-            ObjectNode write = writes.putObject(key);
-            write.set("before", value(change.before()));
-            write.set("after", value(change.after()));
-        });
-        node.set("metrics", value(step.metrics()));
-        return node;
-    }
-
-    private static JsonNode value(Object value) {
+    private static JsonNode writable(Object value) {
         if (value == null) {
             return JsonNodeFactory.instance.nullNode();
         }
@@ -120,6 +152,37 @@ final class ResultJson {
             return JsonNodeFactory.instance.stringNode("<not serialisable as JSON: " + value.getClass().getName()
                     + "> " + text);
         }
+    }
+
+    private static Map<String, Provenance> provenance(ProvenanceDto dto) {
+        List<StepRecord> steps = new ArrayList<>();
+        for (StepDto s : dto.steps()) {
+            String[] names = s.metrics().keySet().toArray(new String[0]);
+            int[] before = new int[names.length];
+            int[] after = new int[names.length];
+            for (int m = 0; m < names.length; m++) {
+                before[m] = s.metrics().get(names[m])[0];
+                after[m] = s.metrics().get(names[m])[1];
+            }
+            steps.add(new StepRecord(s.step(), s.reads(), s.writes(), names, before, after));
+        }
+        Map<String, Provenance> result = new LinkedHashMap<>();
+        dto.runs().forEach((condition, runs) -> {
+            RunTrace[] traces = new RunTrace[runs.traces().size()];
+            for (int i = 0; i < traces.length; i++) {
+                int[] ids = runs.traces().get(i);
+                if (ids == null) {
+                    continue;
+                }
+                StepRecord[] records = new StepRecord[ids.length];
+                for (int k = 0; k < ids.length; k++) {
+                    records[k] = steps.get(ids[k]);
+                }
+                traces[i] = new RunTrace(records, runs.partial().get(String.valueOf(i)));
+            }
+            result.put(condition, new Provenance(traces, runs.starts()));
+        });
+        return result;
     }
 
     private static Instant instant(String text) {

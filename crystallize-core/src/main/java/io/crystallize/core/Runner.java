@@ -20,10 +20,13 @@ final class Runner {
 
     private final Experiment experiment;
     private final SeedPlugin seeds;
+    private final Plugin[] plugins;
+    private Map<String, Map<String, Object>> frozenParameters = Map.of();
 
     Runner(Experiment experiment) {
         this.experiment = experiment;
         this.seeds = experiment.getPlugin(SeedPlugin.class).orElseThrow();
+        this.plugins = experiment.plugins().toArray(new Plugin[0]);
     }
 
     Result execute(RunRequest request, boolean withBaseline) {
@@ -85,6 +88,9 @@ final class Runner {
     private Result lifecycle(Execution execution, List<Treatment> conditions, int replicates,
             List<Hypothesis> hypotheses, Input input, Object[] output) {
         Instant started = Instant.now();
+        Map<String, Map<String, Object>> frozen = new LinkedHashMap<>();
+        execution.conditionParameters().forEach((c, values) -> frozen.put(c, Context.frozenCopy(values)));
+        frozenParameters = frozen;
         for (Plugin plugin : experiment.plugins()) {
             invoke(() -> plugin.beforeRun(execution));
         }
@@ -214,51 +220,65 @@ final class Runner {
             Provenance.Interner interner, Input input, Object[] output) {
         String condition = treatment == null ? Names.BASELINE : treatment.name();
         long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
-        Map<String, Object> parameters = execution.conditionParameters().get(condition);
-        ArtifactLog artifacts = new ArtifactLog();
-        List<StepProvenance> provenance = new ArrayList<>(experiment.pipeline().steps().size());
+        List<Step<?, ?>> steps = experiment.pipeline().steps();
+        StepRecord[] records = new StepRecord[steps.size()];
+        int done = 0;
         Context context = null;
         String where = null;
         try {
+            Map<String, Object> parameters = frozenParameters.get(condition);
             if (treatment != null && treatment.isComputed()) {
-                parameters = new LinkedHashMap<>(parameters);
+                Map<String, Object> computed = new LinkedHashMap<>(parameters);
                 for (Map.Entry<String, ?> e : treatment.resolve(experiment.parametersOf(null)).entrySet()) {
-                    parameters.put(e.getKey(), experiment.parameters().coerce(treatment.name(), e.getKey(), e.getValue()));
+                    computed.put(e.getKey(), experiment.parameters().coerce(treatment.name(), e.getKey(), e.getValue()));
                 }
+                parameters = Context.frozenCopy(computed);
             }
-            context = new Context(parameters, replicate, condition, seed, Seeds.generator(seed), resources, artifacts);
-            for (Plugin plugin : experiment.plugins()) {
+            context = new Context(parameters, replicate, condition, seed, resources);
+            for (Plugin plugin : plugins) {
                 plugin.beforeReplicate(context);
             }
             Object data = input != null && input.data() != null ? input.data() : experiment.dataSource().fetch(context);
-            for (Step<?, ?> step : experiment.pipeline().steps()) {
+            for (Step<?, ?> step : steps) {
                 where = step.name();
-                for (Plugin plugin : experiment.plugins()) {
+                for (Plugin plugin : plugins) {
                     plugin.beforeStep(step, context);
                 }
-                StepTrace trace = new StepTrace(step.name(), context.metrics());
-                context.enterStep(step.name(), trace);
+                StepTrace trace = new StepTrace(where, context.metrics());
+                context.enterStep(where, trace);
                 try {
                     data = applyStep(step, data, context);
                 } finally {
                     context.leaveStep();
-                    provenance.add(trace.finish(context.metrics(), interner));
+                    records[done++] = trace.finish(context.metrics(), interner);
                 }
-                for (Plugin plugin : experiment.plugins()) {
+                for (Plugin plugin : plugins) {
                     plugin.afterStep(step, data, context);
                 }
             }
-            where = null;
             if (output != null) {
                 output[0] = data;
             }
-            return new RunRecord(replicate, condition, seed, context.metrics().snapshot(), provenance,
-                    artifacts.locations(), null);
+            return new RunRecord(context.metrics(), interner.intern(new RunTrace(records, null)), artifactPaths(context), null);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             RunFailure failure = RunFailure.of(condition, replicate, where, e);
-            Map<String, double[]> recorded = context == null ? Map.of() : context.metrics().snapshot();
-            return new RunRecord(replicate, condition, seed, recorded, provenance, artifacts.locations(), failure);
+            Map<String, double[]> partial = new LinkedHashMap<>();
+            if (context != null) {
+                Metrics m = context.metrics();
+                int[] length = new int[1];
+                for (int i = 0; i < m.nameCount(); i++) {
+                    double[] values = m.valuesOf(i, length);
+                    partial.put(m.name(i), Arrays.copyOf(values, length[0]));
+                }
+            }
+            RunTrace trace = new RunTrace(Arrays.copyOf(records, done), partial);
+            return new RunRecord(null, trace, context == null ? List.of() : artifactPaths(context), failure);
         }
+    }
+
+    private static List<java.nio.file.Path> artifactPaths(Context context) {
+        ArtifactLog log = context.artifactLogIfUsed();
+        return log == null ? List.of() : log.locations();
     }
 
     @SuppressWarnings("unchecked")
@@ -271,18 +291,19 @@ final class Runner {
         List<String> conditionNames = new ArrayList<>(execution.conditions());
         Map<String, Map<String, MetricSeries>> metrics = new LinkedHashMap<>();
         Map<String, RunFailure> errors = new LinkedHashMap<>();
-        Map<String, List<StepProvenance>> provenance = new LinkedHashMap<>();
+        Map<String, Provenance> provenance = new LinkedHashMap<>();
         Map<String, List<String>> artifacts = new LinkedHashMap<>();
-        List<Long> seedList = new ArrayList<>(replicates);
+        long[] seedList = new long[replicates];
         for (int r = 0; r < replicates; r++) {
-            seedList.add(seeds.replicateSeed(r, Names.BASELINE));
+            seedList[r] = seeds.replicateSeed(r, Names.BASELINE);
         }
+        int[] length = new int[1];
         for (int c = 0; c < conditions.size(); c++) {
             String condition = conditionNames.get(c);
             Map<String, MetricBuffer> buffers = new LinkedHashMap<>();
             List<String> paths = new ArrayList<>();
-            for (int rep = 0; rep < replicates; rep++) {
-                int r = rep;
+            RunTrace[] traces = new RunTrace[replicates];
+            for (int r = 0; r < replicates; r++) {
                 RunRecord record = records[r][c];
                 if (record == null) {
                     continue; // cancelled before it started
@@ -290,16 +311,20 @@ final class Runner {
                 if (record.failure() != null) {
                     errors.put(record.failure().key(), record.failure());
                 } else {
-                    record.metrics().forEach((name, values) ->
-                            buffers.computeIfAbsent(name, n -> new MetricBuffer()).add(values, r));
+                    Metrics m = record.metrics();
+                    for (int i = 0; i < m.nameCount(); i++) {
+                        double[] values = m.valuesOf(i, length);
+                        buffers.computeIfAbsent(m.name(i), n -> new MetricBuffer(replicates)).add(values, length[0], r);
+                    }
                 }
-                provenance.put(RunFailure.key(condition, r), record.provenance());
+                traces[r] = record.trace();
                 record.artifacts().forEach(p -> paths.add(p.toString()));
             }
             Map<String, MetricSeries> series = new LinkedHashMap<>();
             buffers.forEach((name, buffer) -> series.put(name, buffer.toSeries()));
             metrics.put(condition, series);
             artifacts.put(condition, paths);
+            provenance.put(condition, Provenance.of(traces));
         }
         List<String> treatmentNames = execution.treatments().stream().map(Treatment::name).toList();
         Evidence evidence = new Evidence(metrics, errors, replicates, seeds.sharedAcrossConditions(),
@@ -353,29 +378,33 @@ final class Runner {
         void run() throws Exception;
     }
 
-    private record RunRecord(int replicate, String condition, long seed, Map<String, double[]> metrics,
-            List<StepProvenance> provenance, List<java.nio.file.Path> artifacts, RunFailure failure) {
+    private record RunRecord(Metrics metrics, RunTrace trace, List<java.nio.file.Path> artifacts, RunFailure failure) {
     }
 
     private static final class MetricBuffer {
-        double[] values = new double[8];
-        int[] replicates = new int[8];
+        double[] values;
+        int[] replicates;
         int size;
 
-        void add(double[] more, int replicate) {
-            if (size + more.length > values.length) {
-                int capacity = Math.max(values.length * 2, size + more.length);
+        MetricBuffer(int expected) {
+            values = new double[Math.max(4, expected)];
+            replicates = new int[values.length];
+        }
+
+        void add(double[] more, int count, int replicate) {
+            if (size + count > values.length) {
+                int capacity = Math.max(values.length * 2, size + count);
                 values = Arrays.copyOf(values, capacity);
                 replicates = Arrays.copyOf(replicates, capacity);
             }
-            for (double v : more) {
-                values[size] = v;
-                replicates[size++] = replicate;
-            }
+            System.arraycopy(more, 0, values, size, count);
+            Arrays.fill(replicates, size, size + count, replicate);
+            size += count;
         }
 
         MetricSeries toSeries() {
-            return new MetricSeries(Arrays.copyOf(values, size), Arrays.copyOf(replicates, size));
+            return MetricSeries.of(size == values.length ? values : Arrays.copyOf(values, size),
+                    Arrays.copyOf(replicates, size));
         }
     }
 }

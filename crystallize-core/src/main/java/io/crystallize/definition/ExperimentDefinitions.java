@@ -1,6 +1,10 @@
 package io.crystallize.definition;
 
 import io.crystallize.annotation.Experiment;
+import io.crystallize.model.ExperimentModel;
+import io.crystallize.model.ModelValidator;
+import io.crystallize.model.Problem;
+import java.util.List;
 
 /**
  * Finds the definition of an annotated experiment class: the generated
@@ -11,6 +15,10 @@ public final class ExperimentDefinitions {
 
     /** Suffix of the class the processor generates for each experiment. */
     public static final String GENERATED_SUFFIX = "_CrystallizePipeline";
+
+    /** The warning of {@link Loaded#warnings()} when no generated class was found. */
+    public static final String NOT_GENERATED = "was compiled without crystallize-processor: its definition was "
+            + "read at run time and compile-time checks were skipped; add the processor to the build";
 
     private ExperimentDefinitions() {
     }
@@ -39,9 +47,74 @@ public final class ExperimentDefinitions {
         }
         try {
             return (ExperimentDefinition) generated.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             throw new DefinitionException(type, "generated class " + generated.getName()
                     + " cannot be used (" + e + "): rebuild the project so the processor regenerates it");
         }
+    }
+
+    /** What {@link #load(Class)} found. */
+    public record Loaded(ExperimentDefinition definition, boolean generated, List<String> warnings) {
+
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * The definition of an experiment class, checked. The runtime reader always reads the class
+     * and validates it with the processor's rules; when a generated class exists it is returned,
+     * otherwise the runtime reader's definition, with a warning that compile-time checks were
+     * skipped.
+     *
+     * @throws DefinitionException when {@code type} is not an {@code @Experiment}, when it breaks
+     *         any rule (listing every problem, each naming its element), or when the generated
+     *         class is stale (its model hash differs from the class's current model: rebuild)
+     */
+    public static Loaded load(Class<?> type) {
+        if (!isExperiment(type)) {
+            throw new DefinitionException(type, type.getName() + " is not annotated @Experiment");
+        }
+        ClassModelReader.Reading reading = ClassModelReader.read(type);
+        List<Problem> problems = ModelValidator.validate(reading.model(), reading.types());
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(type, problems.stream().map(Problem::toString).toList());
+        }
+        ExperimentDefinition generated = generated(type);
+        if (generated == null) {
+            return new Loaded(new ReflectiveDefinition(type, reading), false,
+                    List.of(type.getName() + " " + NOT_GENERATED));
+        }
+        String current = reading.model().hash();
+        if (!current.equals(generated.modelHash())) {
+            throw new DefinitionException(type, "generated class " + generatedName(type) + " is stale: it was "
+                    + "generated from model " + generated.modelHash() + " but the class now has model " + current
+                    + ": rebuild the project so the processor regenerates it");
+        }
+        return new Loaded(generated, true, List.of());
+    }
+
+    /**
+     * The runtime reader's definition of {@code type}, even when a generated class exists: for
+     * comparing both paths. Validated like {@link #load(Class)}.
+     */
+    public static ExperimentDefinition runtime(Class<?> type) {
+        ClassModelReader.Reading reading = ClassModelReader.read(type);
+        List<Problem> problems = ModelValidator.validate(reading.model(), reading.types());
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(type, problems.stream().map(Problem::toString).toList());
+        }
+        return new ReflectiveDefinition(type, reading);
+    }
+
+    /** The model the runtime reader reads from {@code type}, unvalidated. */
+    public static ExperimentModel model(Class<?> type) {
+        return ClassModelReader.read(type).model();
+    }
+
+    /** The problems the validator finds in {@code type} as the runtime reader reads it; empty when valid. */
+    public static List<Problem> problems(Class<?> type) {
+        ClassModelReader.Reading reading = ClassModelReader.read(type);
+        return ModelValidator.validate(reading.model(), reading.types());
     }
 }

@@ -1,5 +1,11 @@
 package io.crystallize.definition;
 
+import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.core.DataSource;
+import io.crystallize.core.ExecutionOptions;
+import io.crystallize.core.Experiment;
+import io.crystallize.plugins.ParallelExecution;
+import io.crystallize.plugins.SeedPlugin;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -33,6 +39,40 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
     /** The master seed for an annotation value ({@link io.crystallize.annotation.Experiment#UNSET_SEED} when unset). */
     public long seed(long annotated) {
         return seedOverride.orElse(annotated == io.crystallize.annotation.Experiment.UNSET_SEED ? defaultSeed : annotated);
+    }
+
+    /** The alpha for an annotation value ({@link io.crystallize.annotation.Hypothesis#UNSET_ALPHA} when unset). */
+    public double alpha(double annotated) {
+        return annotated == io.crystallize.annotation.Hypothesis.UNSET_ALPHA ? defaultAlpha : annotated;
+    }
+
+    /**
+     * Finishes an annotated experiment's builder with these settings: replicates and seed (override
+     * > annotation > default), then the plugins {@code SeedPlugin}, {@code ArtifactPlugin} at
+     * {@link #artifactRoot()} and, when {@link #parallelism()} > 1, {@code ParallelExecution}, and
+     * the tolerated failure fraction.
+     */
+    public Experiment build(Experiment.Builder builder, int annotatedReplicates, long annotatedSeed,
+            int warmupReplicates, boolean interleaved) {
+        builder.replicates(replicates(annotatedReplicates))
+                .plugin(new SeedPlugin(seed(annotatedSeed)))
+                .plugin(new ArtifactPlugin(artifactRoot));
+        if (parallelism > 1) {
+            builder.plugin(new ParallelExecution(parallelism));
+        }
+        return builder.options(ExecutionOptions.defaults().withToleratedFailureFraction(toleratedFailureFraction)
+                .withWarmupReplicates(warmupReplicates).withInterleaving(interleaved)).build();
+    }
+
+    /**
+     * One artifact of an upstream experiment's latest complete version under {@link #artifactRoot()},
+     * per replicate.
+     *
+     * @param condition the upstream condition, or empty for the fetching run's own
+     */
+    public DataSource<Path> upstreamArtifact(String experiment, String step, String artifact, String condition) {
+        return new ArtifactPlugin(artifactRoot).dataSource(experiment, step, artifact,
+                condition.isEmpty() ? null : condition, false);
     }
 
     public ExperimentSettings withReplicatesOverride(int value) {

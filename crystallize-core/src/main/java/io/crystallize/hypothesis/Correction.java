@@ -1,20 +1,26 @@
 package io.crystallize.hypothesis;
 
+import io.crystallize.stats.MultipleComparisons;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Multiple-comparison corrections over a hypothesis's family (its metrics × treatments). */
+/**
+ * Multiple-comparison corrections over a hypothesis's family (its metrics × treatments). The
+ * arithmetic is {@link MultipleComparisons}'; this enum adds the family's bookkeeping (untested
+ * verdicts stay out of it) and the names shown in verdicts.
+ */
 public enum Correction {
-    NONE("none"),
-    BONFERRONI("Bonferroni"),
-    HOLM("Holm"),
-    BENJAMINI_HOCHBERG("Benjamini-Hochberg");
+    NONE("none", MultipleComparisons.Correction.NONE),
+    BONFERRONI("Bonferroni", MultipleComparisons.Correction.BONFERRONI),
+    HOLM("Holm", MultipleComparisons.Correction.HOLM),
+    BENJAMINI_HOCHBERG("Benjamini-Hochberg", MultipleComparisons.Correction.BENJAMINI_HOCHBERG);
 
     private final String label;
+    private final MultipleComparisons.Correction kernel;
 
-    Correction(String label) {
+    Correction(String label, MultipleComparisons.Correction kernel) {
         this.label = label;
+        this.kernel = kernel;
     }
 
     public String label() {
@@ -27,35 +33,12 @@ public enum Correction {
      */
     public double[] adjust(double[] p) {
         int[] tested = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
+        double[] family = Arrays.stream(tested).mapToDouble(i -> p[i]).toArray();
+        double[] adjustedFamily = MultipleComparisons.adjust(kernel, family);
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);
-        int m = tested.length;
-        Integer[] order = Arrays.stream(tested).boxed().sorted(Comparator.comparingDouble(i -> p[i])).toArray(Integer[]::new);
-        switch (this) {
-            case NONE -> {
-                for (int i : tested) {
-                    adjusted[i] = p[i];
-                }
-            }
-            case BONFERRONI -> {
-                for (int i : tested) {
-                    adjusted[i] = Math.min(1, p[i] * m);
-                }
-            }
-            case HOLM -> {
-                double running = 0;
-                for (int k = 0; k < m; k++) {
-                    running = Math.max(running, Math.min(1, (m - k) * p[order[k]]));
-                    adjusted[order[k]] = running;
-                }
-            }
-            case BENJAMINI_HOCHBERG -> {
-                double running = 1;
-                for (int k = m - 1; k >= 0; k--) {
-                    running = Math.min(running, Math.min(1, p[order[k]] * m / (k + 1)));
-                    adjusted[order[k]] = running;
-                }
-            }
+        for (int k = 0; k < tested.length; k++) {
+            adjusted[tested[k]] = adjustedFamily[k];
         }
         return adjusted;
     }

@@ -6,8 +6,9 @@ import io.crystallize.core.RunFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,6 +17,7 @@ final class Evaluation {
 
     private final Hypothesis hypothesis;
     private final Evidence evidence;
+    private int familySize = 1;
 
     Evaluation(Hypothesis hypothesis, Evidence evidence) {
         this.hypothesis = hypothesis;
@@ -23,6 +25,8 @@ final class Evaluation {
     }
 
     HypothesisResult run(List<String> treatments) {
+        familySize = hypothesis.verifier().comparesAllConditions() ? hypothesis.metrics().size()
+                : treatments.size() * hypothesis.metrics().size();
         List<Verdict> raw = new ArrayList<>();
         for (String treatment : treatments) {
             for (String metric : hypothesis.metrics()) {
@@ -52,9 +56,16 @@ final class Evaluation {
         if (missing != null) {
             return error.error(missing).message(metric + ": " + treatment + " — ERROR: " + missing).build();
         }
-        Samples samples = new Samples(metric, treatment, baseline.values, baseline.replicates, treated.values,
-                treated.replicates, evidence.sharedSeeds());
-        Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(), hypothesis.alpha());
+        Samples samples;
+        try {
+            samples = new Samples(metric, treatment, baseline.values, baseline.replicates, treated.values,
+                    treated.replicates, evidence.sharedSeeds(), hypothesis.verifier().comparesAllConditions()
+                            ? allConditions(metric) : Map.of());
+        } catch (IllegalStateException e) {
+            return error.error(e.getMessage()).message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build();
+        }
+        Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(),
+                hypothesis.alpha(), hypothesis.minimumEffect(), familySize);
         try {
             Verdict v = hypothesis.verifier().verify(samples, question);
             if (v == null) {
@@ -65,6 +76,18 @@ final class Evaluation {
             String why = "verifier " + hypothesis.verifier().name() + " failed: " + e;
             return error.error(why + "\n" + stackOf(e)).message(metric + ": " + treatment + " — ERROR: " + why).build();
         }
+    }
+
+    /** Every condition's per-run values of the metric, baseline first, for tests of all conditions. */
+    private Map<String, double[]> allConditions(String metric) {
+        Map<String, double[]> all = new LinkedHashMap<>();
+        all.put(Names.BASELINE, perRun(Names.BASELINE, metric).values);
+        for (String condition : evidence.metrics().keySet()) {
+            if (!Names.BASELINE.equals(condition)) {
+                all.put(condition, perRun(condition, metric).values);
+            }
+        }
+        return all;
     }
 
     private boolean neverRecorded(String metric) {
@@ -162,21 +185,45 @@ final class Evaluation {
             boolean tested = v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED;
             p[i] = tested ? v.pValue() : Double.NaN;
         }
-        double[] adjusted = hypothesis.correction().adjust(p);
+        double[] adjusted = hypothesis.verifier().comparesAllConditions() ? adjustPerMetric(raw, p)
+                : hypothesis.correction().adjust(p);
         List<Verdict> out = new ArrayList<>(raw.size());
         for (int i = 0; i < p.length; i++) {
             Verdict v = raw.get(i);
+            String note = VerdictMessage.noteOf(v);
             if (Double.isNaN(p[i])) {
                 out.add(v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED
-                        ? v.toBuilder().message(VerdictMessage.of(v)).build() : v);
+                        ? v.toBuilder().message(VerdictMessage.of(v) + note).build() : v);
                 continue;
             }
             Verdict.Status status = adjusted[i] < hypothesis.alpha() ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED;
             Verdict corrected = v.toBuilder().adjustedPValue(adjusted[i]).correction(hypothesis.correction().label())
                     .alpha(hypothesis.alpha()).status(status).build();
-            out.add(corrected.toBuilder().message(VerdictMessage.of(corrected)).build());
+            out.add(corrected.toBuilder().message(VerdictMessage.of(corrected) + note).build());
         }
         return out;
+    }
+
+    /**
+     * A test of all conditions at once gives one p-value per metric, repeated for each treatment:
+     * the family is then the metrics, and every treatment's verdict of a metric gets its adjustment.
+     */
+    private double[] adjustPerMetric(List<Verdict> raw, double[] p) {
+        List<String> metrics = hypothesis.metrics();
+        double[] perMetric = new double[metrics.size()];
+        Arrays.fill(perMetric, Double.NaN);
+        for (int i = 0; i < p.length; i++) {
+            int m = metrics.indexOf(raw.get(i).metric());
+            if (Double.isNaN(perMetric[m]) && !Double.isNaN(p[i])) {
+                perMetric[m] = p[i];
+            }
+        }
+        double[] adjustedPerMetric = hypothesis.correction().adjust(perMetric);
+        double[] adjusted = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            adjusted[i] = Double.isNaN(p[i]) ? Double.NaN : adjustedPerMetric[metrics.indexOf(raw.get(i).metric())];
+        }
+        return adjusted;
     }
 
     private Ranking rank(List<String> treatments, List<Verdict> verdicts) {
@@ -216,10 +263,5 @@ final class Evaluation {
         int size() {
             return values.length;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> ordered(List<String> names) {
-        return new LinkedHashSet<>(names);
     }
 }

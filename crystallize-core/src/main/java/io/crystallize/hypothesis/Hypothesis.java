@@ -23,6 +23,7 @@ public final class Hypothesis {
     private final double alpha;
     private final Aggregate aggregate;
     private final Correction correction;
+    private final double minimumEffect;
 
     private Hypothesis(Builder b) {
         this.metrics = List.copyOf(b.metrics);
@@ -34,6 +35,7 @@ public final class Hypothesis {
         this.alpha = b.alpha;
         this.aggregate = b.aggregate;
         this.correction = b.correction;
+        this.minimumEffect = b.minimumEffect;
     }
 
     /** A hypothesis on one metric. */
@@ -83,6 +85,14 @@ public final class Hypothesis {
         return correction;
     }
 
+    /**
+     * The smallest difference of interest in metric units, NaN when not declared. Messages say
+     * how many replicates per side it needs at 80% power.
+     */
+    public double minimumEffect() {
+        return minimumEffect;
+    }
+
     /** The treatments covered in an execution with these treatments. */
     public List<String> coveredTreatments(List<String> executionTreatments) {
         return treatments.isEmpty() ? executionTreatments : treatments;
@@ -124,6 +134,7 @@ public final class Hypothesis {
         private double alpha = 0.05;
         private Aggregate aggregate = Aggregate.SINGLE;
         private Correction correction = Correction.HOLM;
+        private double minimumEffect = Double.NaN;
 
         private Builder() {
         }
@@ -188,6 +199,16 @@ public final class Hypothesis {
             return this;
         }
 
+        /**
+         * Declares the smallest difference of interest, in metric units (positive). Verdict
+         * messages then say how many replicates per side the test needs to detect it with 80%
+         * power, INCONCLUSIVE ones included when a variance estimate exists.
+         */
+        public Builder minimumEffect(double value) {
+            this.minimumEffect = value;
+            return this;
+        }
+
         /** @throws ConfigurationException naming every problem */
         public Hypothesis build() {
             List<String> problems = new ArrayList<>();
@@ -222,6 +243,10 @@ public final class Hypothesis {
             }
             if (!(alpha > 0 && alpha < 1)) {
                 problems.add("hypothesis '" + label + "' has alpha " + alpha + ": alpha must lie strictly between 0 and 1 (e.g. 0.05)");
+            }
+            if (!Double.isNaN(minimumEffect) && !(minimumEffect > 0 && Double.isFinite(minimumEffect))) {
+                problems.add("hypothesis '" + label + "' has minimum effect " + minimumEffect
+                        + ": give a positive difference in metric units");
             }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);

@@ -1,41 +1,114 @@
 package io.crystallize.hypothesis;
 
+import io.crystallize.stats.Alternative;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The checks every built-in verifier makes before its test, in DESIGN §3.4's order, and message formatting. */
+/**
+ * The checks every built-in verifier makes before its test, in DESIGN §3.4's order (too few
+ * values, non-finite values, no variance), the deterministic verdict without variance, the
+ * replicates-needed hint, and number formatting for messages.
+ */
 final class Outcomes {
 
     static final double NO_VARIANCE_RELATIVE = 1e-12;
+    static final int MIN_PER_SIDE = 2;
 
     private Outcomes() {
     }
 
-    /** An INCONCLUSIVE verdict when a side has fewer than {@code min} values, else null. */
-    static Verdict tooFew(Verdict.Builder base, Samples s, int nBaseline, int nTreatment, int min, String what) {
-        if (nBaseline >= min && nTreatment >= min) {
+    /** INCONCLUSIVE when a side has fewer than 2 values (fewer than 2 pairs when paired), else null. */
+    static Verdict tooFew(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q, Design design) {
+        if (sides.nBaseline() >= MIN_PER_SIDE && sides.nTreatment() >= MIN_PER_SIDE) {
             return null;
         }
-        return base.status(Verdict.Status.INCONCLUSIVE)
-                .message(s.metric() + ": " + s.treatment() + " — INCONCLUSIVE: too few " + what + " (baseline "
-                        + nBaseline + ", " + s.treatment() + " " + nTreatment + "; need at least " + min
-                        + " per side): run more replicates")
-                .build();
+        String why = sides.paired()
+                ? "too few replicate-matched pairs (" + sides.nBaseline() + "; need at least " + MIN_PER_SIDE
+                        + ": baseline has " + s.baseline().length + " values, " + s.treatment() + " "
+                        + s.treatmentValues().length + ")"
+                : "too few values (baseline " + sides.nBaseline() + ", " + s.treatment() + " " + sides.nTreatment()
+                        + "; need at least " + MIN_PER_SIDE + " per side)";
+        return inconclusive(base, s, why + ": run more replicates" + replicatesHint(sides, q, design));
     }
 
-    /** An INCONCLUSIVE verdict when a value is NaN or infinite, else null. */
-    static Verdict nonFinite(Verdict.Builder base, Samples s, double[]... sides) {
-        for (double[] side : sides) {
-            for (double v : side) {
-                if (!Double.isFinite(v)) {
-                    return base.status(Verdict.Status.INCONCLUSIVE)
-                            .message(s.metric() + ": " + s.treatment() + " — INCONCLUSIVE: the values contain " + v
-                                    + "; a test needs finite numbers (check the step recording '" + s.metric() + "')")
-                            .build();
-                }
+    /** INCONCLUSIVE when a value is NaN or infinite, else null. */
+    static Verdict nonFinite(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q, Design design) {
+        for (double[] side : new double[][] {sides.baseline(), sides.treatment()}) {
+            long bad = Arrays.stream(side).filter(v -> !Double.isFinite(v)).count();
+            if (bad > 0) {
+                double first = Arrays.stream(side).filter(v -> !Double.isFinite(v)).findFirst().orElseThrow();
+                String where = side == sides.baseline() ? "baseline" : s.treatment();
+                return inconclusive(base, s, where + " has " + bad + " non-finite value" + (bad > 1 ? "s" : "")
+                        + " (e.g. " + first + "); a test needs finite numbers (check the step recording '"
+                        + s.metric() + "')" + replicatesHint(sides, q, design));
             }
         }
         return null;
+    }
+
+    static Verdict inconclusive(Verdict.Builder base, Samples s, String why) {
+        return base.status(Verdict.Status.INCONCLUSIVE)
+                .message(s.metric() + ": " + s.treatment() + " — INCONCLUSIVE: " + why).build();
+    }
+
+    static Verdict error(Verdict.Builder base, Samples s, String why) {
+        return base.status(Verdict.Status.ERROR).error(why)
+                .message(s.metric() + ": " + s.treatment() + " — ERROR: " + why).build();
+    }
+
+    /**
+     * "; a minimum effect of 2.0 needs about 23 replicates per side ..." when the question declares
+     * a minimum effect and the finite values give a variance estimate; else "".
+     */
+    static String replicatesHint(Sides sides, Verifier.Question q, Design design) {
+        double effect = q.minimumEffect();
+        double sd = sides.scale();
+        if (Double.isNaN(effect) || !(sd > 0) || design == Design.NONE) {
+            return "";
+        }
+        boolean pairedScale = sides.paired() && Outcomes.finite(sides.differences()).length >= 2;
+        Design used = pairedScale ? design : design.unpaired();
+        int n = used.replicatesNeeded(effect / sd, q.alpha(), alternative(q));
+        String unit = used == Design.PAIRED_T || used == Design.PAIRED_RANK ? " replicate-matched pairs" : " replicates per side";
+        String count = n == Integer.MAX_VALUE ? "more than 10^8" : "about " + n;
+        return "; a minimum effect of " + number(effect) + " needs " + count + unit + " for "
+                + Math.round(100 * Design.POWER) + "% power at alpha " + trimmed(q.alpha()) + " (SD "
+                + number(sd) + (pairedScale ? " of the differences" : "") + ")";
+    }
+
+    /** The stats alternative of the question about treatment − baseline (two-sided for equivalence). */
+    static Alternative alternative(Verifier.Question q) {
+        return Alternative.fromSciPyName(q.expectation().alternative(q.direction()));
+    }
+
+    /**
+     * No variance: the difference of means is deterministic, so the verdict follows the direction
+     * and margin, with p reported as 0 (holds) or 1 (does not).
+     */
+    static Verdict deterministic(Verdict.Builder base, Sides sides, Verifier.Question q, String test) {
+        double mb = sides.baselineMean();
+        double diff = sides.treatmentMean() - mb;
+        Expectation e = q.expectation();
+        double better = q.direction().sign() * diff;
+        double m = e.absoluteMargin(mb);
+        boolean holds = switch (e.kind()) {
+            case BETTER -> better > 0;
+            case WORSE -> better < 0;
+            case DIFFERENT -> diff != 0;
+            case BETTER_BY_AT_LEAST -> better > m;
+            case NOT_WORSE_BY_MORE_THAN -> better > -m;
+            case EQUIVALENT_WITHIN -> Math.abs(diff) < m;
+        };
+        return base.method("no variance in " + sides.varianceSource() + " (within 1e-12 relative): the difference "
+                        + signed(diff) + " is deterministic, p reported as " + (holds ? 0 : 1) + "; " + test + " not run")
+                .means(mb, sides.treatmentMean())
+                .difference(diff)
+                .relativePercent(mb == 0 ? Double.NaN : 100 * diff / mb)
+                .statistic(Double.NaN)
+                .pValue(holds ? 0 : 1)
+                .ci(diff, diff)
+                .status(holds ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED)
+                .build();
     }
 
     static boolean constant(double[] values) {
@@ -46,6 +119,10 @@ final class Outcomes {
         double max = Arrays.stream(values).max().orElseThrow();
         double scale = Math.max(Math.abs(min), Math.abs(max));
         return max - min <= NO_VARIANCE_RELATIVE * scale;
+    }
+
+    static double[] finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
     static double mean(double[] values) {
@@ -67,6 +144,9 @@ final class Outcomes {
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
         }
         double a = Math.abs(v);
         if (a != 0 && (a >= 1e6 || a < 1e-3)) {
@@ -91,5 +171,10 @@ final class Outcomes {
             return "0";
         }
         return p < 1e-4 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** alpha without trailing zeros: 0.05, 0.01. */
+    static String trimmed(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,9 @@
 package io.crystallize.hypothesis;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a verifier compares: one value per run of a metric for the baseline and a treatment, with
@@ -8,6 +11,9 @@ import java.util.Arrays;
  *
  * @param sharedSeeds whether baseline and treatment of a replicate share a seed (common random
  *                    numbers), which makes pairing meaningful
+ * @param conditions  every condition's values of the metric (one per run), baseline first, in
+ *                    declaration order; for tests of all conditions at once (one-way ANOVA). Empty
+ *                    when only the two compared sides are known, which such tests then use.
  */
 public record Samples(
         String metric,
@@ -16,12 +22,27 @@ public record Samples(
         int[] baselineReplicates,
         double[] treatmentValues,
         int[] treatmentReplicates,
-        boolean sharedSeeds) {
+        boolean sharedSeeds,
+        Map<String, double[]> conditions) {
 
     public Samples {
         if (baseline.length != baselineReplicates.length || treatmentValues.length != treatmentReplicates.length) {
             throw new IllegalArgumentException("values and replicate indices differ in length");
         }
+        conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+    }
+
+    /** Samples of the two compared sides only (no other conditions known). */
+    public Samples(String metric, String treatment, double[] baseline, int[] baselineReplicates,
+            double[] treatmentValues, int[] treatmentReplicates, boolean sharedSeeds) {
+        this(metric, treatment, baseline, baselineReplicates, treatmentValues, treatmentReplicates, sharedSeeds,
+                Map.of());
+    }
+
+    /** The same samples, knowing every condition's values (baseline first). */
+    public Samples withConditions(Map<String, double[]> all) {
+        return new Samples(metric, treatment, baseline, baselineReplicates, treatmentValues, treatmentReplicates,
+                sharedSeeds, all);
     }
 
     /** Unpaired samples, replicate indices 0..n−1, without shared seeds. */
@@ -76,7 +97,12 @@ public record Samples(
         return o instanceof Samples s && metric.equals(s.metric) && treatment.equals(s.treatment)
                 && Arrays.equals(baseline, s.baseline) && Arrays.equals(baselineReplicates, s.baselineReplicates)
                 && Arrays.equals(treatmentValues, s.treatmentValues)
-                && Arrays.equals(treatmentReplicates, s.treatmentReplicates) && sharedSeeds == s.sharedSeeds;
+                && Arrays.equals(treatmentReplicates, s.treatmentReplicates) && sharedSeeds == s.sharedSeeds
+                && sameConditions(conditions, s.conditions);
+    }
+
+    private static boolean sameConditions(Map<String, double[]> a, Map<String, double[]> b) {
+        return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
     }
 
     @Override

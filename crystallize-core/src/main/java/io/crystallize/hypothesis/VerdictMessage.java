@@ -9,6 +9,16 @@ public final class VerdictMessage {
     private VerdictMessage() {
     }
 
+    /**
+     * What a verifier added after the standard line of its verdict (e.g. the replicates a minimum
+     * effect needs), so that re-deciding the verdict after the correction keeps it; "" if none.
+     */
+    static String noteOf(Verdict v) {
+        String standard = of(v);
+        String message = v.message() == null ? "" : v.message();
+        return message.startsWith(standard) ? message.substring(standard.length()) : "";
+    }
+
     public static String of(Verdict v) {
         StringBuilder m = new StringBuilder();
         m.append(v.metric()).append(": ").append(v.treatment()).append(' ')
@@ -26,6 +36,10 @@ public final class VerdictMessage {
         m.append(", ");
         if (Double.isNaN(v.statistic()) && v.method().startsWith("no variance")) {
             m.append(v.method());
+        } else if (Double.isNaN(v.pValue())) {
+            // decided by an interval (bootstrap): its first method part says which and why
+            int end = v.method().indexOf(';');
+            m.append(v.test()).append(' ').append(end < 0 ? v.method() : v.method().substring(0, end));
         } else {
             m.append(v.test()).append(" p=").append(Outcomes.p(v.pValue()));
             if (!Double.isNaN(v.adjustedPValue()) && !"none".equals(v.correction())) {

@@ -1,7 +1,27 @@
 package io.crystallize.hypothesis;
 
-/** The built-in verifiers. */
+import io.crystallize.stats.BootstrapMethod;
+import io.crystallize.stats.PermutationTest;
+import io.crystallize.stats.RankMethod;
+import io.crystallize.stats.TwoSampleStatistic;
+import io.crystallize.stats.ZeroMethod;
+import java.util.Objects;
+
+/**
+ * The built-in verifiers, one factory per test. All compare treatment − baseline with the
+ * alternative the hypothesis's expectation and direction give, apply DESIGN §3.4's checks (too
+ * few or non-finite values → INCONCLUSIVE, no variance → deterministic verdict), and name their
+ * method: test, alternative, exact or asymptotic, continuity correction, tie and zero handling, n.
+ * Margins: the null difference of t-tests, a shift of the treatment's values for rank and
+ * resampling tests; equivalence: two one-sided tests (TOST). Numerics: {@code io.crystallize.stats}.
+ */
 public final class Verifiers {
+
+    /** Seed of Monte Carlo permutation and bootstrap verifiers unless given. */
+    public static final long DEFAULT_SEED = 0x5EED_C0DEL;
+
+    /** Bootstrap resamples unless given. */
+    public static final int DEFAULT_BOOTSTRAP_RESAMPLES = 9_999;
 
     private Verifiers() {
     }
@@ -19,8 +39,114 @@ public final class Verifiers {
         return new TTestVerifier(TTestVerifier.Mode.WELCH);
     }
 
+    /** Student's pooled-variance t-test (TOST for equivalence). */
+    public static Verifier student() {
+        return new TTestVerifier(TTestVerifier.Mode.STUDENT);
+    }
+
     /** Paired t-test on replicate-matched differences (TOST for equivalence). */
     public static Verifier pairedT() {
         return new TTestVerifier(TTestVerifier.Mode.PAIRED);
+    }
+
+    /** Mann-Whitney U with SciPy's defaults: automatic exact/asymptotic choice, continuity correction. */
+    public static Verifier mannWhitney() {
+        return mannWhitney(RankMethod.AUTO, true);
+    }
+
+    /** Mann-Whitney U with a chosen p-value method and continuity correction of the asymptotic p. */
+    public static Verifier mannWhitney(RankMethod method, boolean continuity) {
+        return new MannWhitneyVerifier(Objects.requireNonNull(method, "method"), continuity);
+    }
+
+    /** Wilcoxon signed-rank on the paired differences, SciPy's defaults (zeros dropped: wilcox). */
+    public static Verifier wilcoxon() {
+        return wilcoxon(ZeroMethod.WILCOX);
+    }
+
+    /** Wilcoxon signed-rank with a zero handling (wilcox, pratt, zsplit), automatic method, no continuity correction. */
+    public static Verifier wilcoxon(ZeroMethod zeroMethod) {
+        return wilcoxon(zeroMethod, RankMethod.AUTO, false);
+    }
+
+    public static Verifier wilcoxon(ZeroMethod zeroMethod, RankMethod method, boolean continuity) {
+        return new WilcoxonVerifier(Objects.requireNonNull(zeroMethod, "zeroMethod"),
+                Objects.requireNonNull(method, "method"), continuity);
+    }
+
+    /** Two-sample Kolmogorov-Smirnov (its inverted alternative is mapped for you). */
+    public static Verifier kolmogorovSmirnov() {
+        return kolmogorovSmirnov(RankMethod.AUTO);
+    }
+
+    public static Verifier kolmogorovSmirnov(RankMethod method) {
+        return new KolmogorovSmirnovVerifier(Objects.requireNonNull(method, "method"));
+    }
+
+    /** Fisher's exact test on the 2x2 successes table of a 0/1 metric. */
+    public static Verifier fisherExact() {
+        return new ContingencyVerifier(ContingencyVerifier.Kind.FISHER, false);
+    }
+
+    /** Pearson chi-square on the 2x2 successes table of a 0/1 metric, without Yates' correction. */
+    public static Verifier chiSquare() {
+        return chiSquare(false);
+    }
+
+    /** Pearson chi-square on the 2x2 successes table, with Yates' continuity correction when asked. */
+    public static Verifier chiSquare(boolean yates) {
+        return new ContingencyVerifier(ContingencyVerifier.Kind.CHI_SQUARE, yates);
+    }
+
+    /** G-test (log-likelihood ratio) on the 2x2 successes table of a 0/1 metric, without Yates. */
+    public static Verifier gTest() {
+        return gTest(false);
+    }
+
+    public static Verifier gTest(boolean yates) {
+        return new ContingencyVerifier(ContingencyVerifier.Kind.G_TEST, yates);
+    }
+
+    /** Exact binomial test of the treatment's successes against the baseline's observed rate (taken as known). */
+    public static Verifier binomial() {
+        return new BinomialVerifier();
+    }
+
+    /** One-way ANOVA across all conditions (expectation {@code different()}). */
+    public static Verifier anova() {
+        return new AnovaVerifier();
+    }
+
+    /** Permutation test of the difference of means (exact when small, else 9,999 seeded Monte Carlo splits). */
+    public static Verifier permutation() {
+        return new PermutationVerifier(TwoSampleStatistic.meanDifference(), BootstrapVerifier.MEAN_DIFFERENCE,
+                PermutationTest.DEFAULT_RESAMPLES, DEFAULT_SEED, true);
+    }
+
+    /**
+     * Permutation test of any statistic of (treatment, baseline), larger meaning "treatment greater".
+     *
+     * @param name shown in verdicts, e.g. "difference of medians"
+     */
+    public static Verifier permutation(TwoSampleStatistic statistic, String name, int resamples, long seed) {
+        return new PermutationVerifier(Objects.requireNonNull(statistic, "statistic"), Objects.requireNonNull(name, "name"),
+                resamples, seed, false);
+    }
+
+    /** Bootstrap BCa interval of the difference of means, 9,999 resamples, the default seed. */
+    public static Verifier bootstrap() {
+        return bootstrap(BootstrapMethod.BCA);
+    }
+
+    public static Verifier bootstrap(BootstrapMethod method) {
+        return bootstrap(method, TwoSampleStatistic.meanDifference(), BootstrapVerifier.MEAN_DIFFERENCE,
+                DEFAULT_BOOTSTRAP_RESAMPLES, DEFAULT_SEED);
+    }
+
+    /** Bootstrap interval of any statistic of (treatment, baseline); margins are in the statistic's units. */
+    public static Verifier bootstrap(BootstrapMethod method, TwoSampleStatistic statistic, String name, int resamples,
+            long seed) {
+        return new BootstrapVerifier(Objects.requireNonNull(method, "method"), Objects.requireNonNull(statistic,
+                "statistic"), Objects.requireNonNull(name, "name"), resamples, seed);
     }
 }

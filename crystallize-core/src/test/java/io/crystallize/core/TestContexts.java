@@ -10,6 +10,6 @@ public final class TestContexts {
 
     public static Context of(String condition, int replicate) {
         long seed = Seeds.replicateSeed(Seeds.DEFAULT_MASTER_SEED, replicate);
-        return new Context(Map.of(), replicate, condition, seed, Seeds.generator(seed), new Resources(), new ArtifactLog());
+        return new Context(Map.of(), replicate, condition, seed, new Resources());
     }
 }

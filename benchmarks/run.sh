@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds and runs the benchmarks; prints one line per figure: `name value unit`.
+#   benchmarks/run.sh           full suite, settings for a 2-core machine (under 15 minutes)
+#   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
+# JMH settings (full): 1 fork, 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-full}
+
+mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+out=benchmarks/target
+if [ "$mode" = "--smoke" ]; then
+    jmh=(-f 1 -wi 0 -i 1 -r 200ms -w 200ms)
+    replicates_memory=10000
+    replicates_process=2000
+else
+    jmh=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+    replicates_memory=1000000
+    replicates_process=100000
+fi
+
+java -jar "$jar" "${jmh[@]}" -rf json -rff "$out/jmh.json" 'OverheadBenchmark|WiringBenchmark|ParallelBenchmark|EngineBenchmark|StatisticsBenchmark' > "$out/jmh.log"
+java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh.json"
+java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
+
+whole() {
+    local start end
+    start=$(date +%s%N)
+    java -cp "$jar" io.crystallize.benchmarks.WholeProcess "$@" > /dev/null
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000000 ))"
+}
+rm -rf "$out/whole-process"
+echo "whole_process.framework_${replicates_process}x2 $(whole "$replicates_process" "$out/whole-process") ms"
+echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written "$replicates_process" "$out/whole-process") ms"

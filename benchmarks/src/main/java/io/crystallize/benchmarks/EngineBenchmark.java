@@ -1,0 +1,213 @@
+package io.crystallize.benchmarks;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.crystallize.processor.ExperimentProcessor;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Benchmark 5: discovering and executing 200 generated trivial experiments (one hypothesis, one
+ * treatment, 10 replicates) through the JUnit launcher, against 200 Jupiter test classes each
+ * doing the same 20 pipeline passes and one Welch test by hand. Both sets are generated as
+ * sources and compiled (the experiments with the processor) when the benchmark starts.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class EngineBenchmark {
+
+    static final int CLASSES = 200;
+
+    private Path sources;
+    private Path classes;
+    private Path results;
+    private URLClassLoader loader;
+    private List<DiscoverySelector> experiments;
+    private List<DiscoverySelector> jupiterTests;
+    private Launcher launcher;
+
+    @Setup(Level.Trial)
+    public void compile() throws Exception {
+        sources = Files.createTempDirectory("crystallize-engine-src");
+        classes = Files.createTempDirectory("crystallize-engine-classes");
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < CLASSES; i++) {
+            files.add(write("Experiment" + i, experimentSource(i)));
+            files.add(write("Jupiter" + i + "Test", jupiterSource(i)));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, fileManager, null,
+                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")),
+                    null, fileManager.getJavaFileObjectsFromPaths(files));
+            task.setProcessors(List.of(new ExperimentProcessor()));
+            if (!task.call()) {
+                throw new IllegalStateException("the generated benchmark classes did not compile");
+            }
+        }
+        loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        experiments = new ArrayList<>();
+        jupiterTests = new ArrayList<>();
+        for (int i = 0; i < CLASSES; i++) {
+            experiments.add(selectClass(loader.loadClass("bench.Experiment" + i)));
+            jupiterTests.add(selectClass(loader.loadClass("bench.Jupiter" + i + "Test")));
+        }
+        launcher = LauncherFactory.create();
+    }
+
+    @Setup(Level.Iteration)
+    public void freshResults() throws IOException {
+        results = Files.createTempDirectory("crystallize-engine-results");
+    }
+
+    @TearDown(Level.Iteration)
+    public void deleteResults() throws IOException {
+        delete(results);
+    }
+
+    @TearDown(Level.Trial)
+    public void cleanUp() throws IOException {
+        loader.close();
+        delete(sources);
+        delete(classes);
+    }
+
+    @Benchmark
+    public long crystallizeEngine() {
+        return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
+                .configurationParameter("crystallize.artifacts.root", results.toString()).build());
+    }
+
+    @Benchmark
+    public long jupiterByHand() {
+        return execute(LauncherDiscoveryRequestBuilder.request().selectors(jupiterTests)
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter")).build());
+    }
+
+    private long execute(LauncherDiscoveryRequest request) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            launcher.execute(request, listener);
+            TestExecutionSummary summary = listener.getSummary();
+            if (summary.getTestsSucceededCount() != CLASSES || summary.getTotalFailureCount() != 0) {
+                throw new IllegalStateException("expected " + CLASSES + " passing tests, got "
+                        + summary.getTestsSucceededCount() + " passing and " + summary.getTotalFailureCount() + " failures");
+            }
+            return summary.getTestsSucceededCount();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Path write(String name, String source) throws IOException {
+        Path file = sources.resolve("bench").resolve(name + ".java");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, source);
+    }
+
+    static String experimentSource(int i) {
+        return """
+                package bench;
+
+                import io.crystallize.annotation.DataSource;
+                import io.crystallize.annotation.Experiment;
+                import io.crystallize.annotation.Hypothesis;
+                import io.crystallize.annotation.Param;
+                import io.crystallize.annotation.Step;
+                import io.crystallize.annotation.Treatment;
+                import io.crystallize.core.Metrics;
+                import java.util.random.RandomGenerator;
+
+                @Experiment(replicates = 10, seed = %d)
+                public class Experiment%d {
+                    @Param double delta = 0.0;
+
+                    @DataSource
+                    double draw(RandomGenerator random) {
+                        return random.nextDouble();
+                    }
+
+                    @Step
+                    void record(double value, Metrics metrics) {
+                        metrics.record("value", value + delta);
+                    }
+
+                    @Treatment(name = "shifted", set = "delta=1.0")
+                    void treatments() {
+                    }
+
+                    @Hypothesis(metric = "value", test = io.crystallize.annotation.StatisticalTest.WELCH)
+                    void shiftedIsHigher() {
+                    }
+                }
+                """.formatted(i, i);
+    }
+
+    static String jupiterSource(int i) {
+        return """
+                package bench;
+
+                import io.crystallize.core.Seeds;
+                import io.crystallize.stats.Alternative;
+                import io.crystallize.stats.TTests;
+                import org.junit.jupiter.api.Assertions;
+                import org.junit.jupiter.api.Test;
+
+                public class Jupiter%dTest {
+                    @Test
+                    void shiftedIsHigher() {
+                        double[] baseline = new double[10];
+                        double[] shifted = new double[10];
+                        for (int r = 0; r < 10; r++) {
+                            long seed = Seeds.replicateSeed(%d, r);
+                            baseline[r] = Seeds.generator(seed).nextDouble();
+                            shifted[r] = Seeds.generator(seed).nextDouble() + 1.0;
+                        }
+                        double p = TTests.welch(shifted, baseline, Alternative.GREATER).pValue();
+                        Assertions.assertTrue(p < 0.05, "p=" + p);
+                    }
+                }
+                """.formatted(i, i);
+    }
+
+    private static void delete(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

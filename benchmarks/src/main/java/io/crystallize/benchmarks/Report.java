@@ -1,0 +1,93 @@
+package io.crystallize.benchmarks;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns JMH's JSON results into one line per figure, {@code name value unit}, with every
+ * framework figure beside its same-run baseline and the derived differences and ratios.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.crystallize.benchmarks.Report target/jmh.json}
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) {
+        JsonNode runs = JsonMapper.builder().build().readTree(new File(args[0]));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            String name = run.get("benchmark").asString().replace("io.crystallize.benchmarks.", "");
+            JsonNode params = run.get("params");
+            if (params != null) {
+                for (var p : params.properties()) {
+                    name += "." + p.getKey() + "=" + p.getValue().asString();
+                }
+            }
+            JsonNode metric = run.get("primaryMetric");
+            scores.put(name, metric.get("score").asDouble());
+            units.put(name, metric.get("scoreUnit").asString());
+        }
+        scores.forEach((name, score) -> line(name, score, units.get(name)));
+        derive(scores);
+    }
+
+    private static void derive(Map<String, Double> s) {
+        Double framework = s.get("OverheadBenchmark.framework");
+        Double hand = s.get("OverheadBenchmark.handWritten");
+        if (framework != null && hand != null) {
+            line("overhead.per_run.framework", framework, "ns");
+            line("overhead.per_run.hand_written", hand, "ns");
+            line("overhead.per_run.difference", framework - hand, "ns");
+            line("overhead.per_step.framework", framework / TrivialExperiment.STEPS, "ns");
+            line("overhead.per_step.hand_written", hand / TrivialExperiment.STEPS, "ns");
+            line("overhead.per_step.difference", (framework - hand) / TrivialExperiment.STEPS, "ns");
+        }
+        line(s, "StatisticsBenchmark.welch1e6", "stats.welch_1e6_per_side", "ms");
+        line(s, "StatisticsBenchmark.mannWhitney1e6", "stats.mann_whitney_1e6_per_side", "ms");
+        line(s, "StatisticsBenchmark.wholeVerdict1000", "stats.whole_verdict_1000_per_side", "ms");
+        Double hl1 = s.get("StatisticsBenchmark.hodgesLehmann.n=100000");
+        Double hl2 = s.get("StatisticsBenchmark.hodgesLehmann.n=200000");
+        if (hl1 != null && hl2 != null) {
+            line("stats.hodges_lehmann_1e5_per_side", hl1, "ms");
+            line("stats.hodges_lehmann_2e5_per_side", hl2, "ms");
+            line("stats.hodges_lehmann.ratio_2e5_vs_1e5", hl2 / hl1, "x");
+        }
+        Double generated = s.get("WiringBenchmark.generatedWiring");
+        Double runtime = s.get("WiringBenchmark.runtimeReaderWiring");
+        Double direct = s.get("WiringBenchmark.directCall");
+        Double boxed = s.get("WiringBenchmark.directCallBoxed");
+        if (generated != null && direct != null && boxed != null && runtime != null) {
+            line("wiring.generated_vs_direct_call", generated / direct, "x");
+            line("wiring.generated_vs_direct_call_boxed", generated / boxed, "x");
+            line("wiring.runtime_reader_vs_generated", runtime / generated, "x");
+        }
+        Double engine = s.get("EngineBenchmark.crystallizeEngine");
+        Double jupiter = s.get("EngineBenchmark.jupiterByHand");
+        if (engine != null && jupiter != null) {
+            line("engine.crystallize_vs_jupiter", engine / jupiter, "x");
+        }
+        Double one = s.get("ParallelBenchmark.run.workers=1");
+        Double two = s.get("ParallelBenchmark.run.workers=2");
+        if (one != null && two != null) {
+            line("parallel.speedup_2_workers", one / two, "x");
+        }
+    }
+
+    private static void line(Map<String, Double> scores, String benchmark, String name, String unit) {
+        Double value = scores.get(benchmark);
+        if (value != null) {
+            line(name, value, unit);
+        }
+    }
+
+    private static void line(String name, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s %.3f %s", name, value, unit));
+    }
+}

@@ -1,0 +1,77 @@
+package io.crystallize.hypothesis;
+
+import io.crystallize.stats.Alternative;
+import io.crystallize.stats.ContingencyTests;
+import io.crystallize.stats.TestMethod;
+import io.crystallize.stats.TestResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Fisher's exact, Pearson chi-square and G-test on the 2x2 successes table of a 0/1 metric.
+ * Fisher's one-sided alternatives are about the odds ratio (treatment vs baseline). Chi-square
+ * and G are two-sided by nature; a one-sided alternative uses the signed root of the 1-df
+ * statistic, z = sign(rate difference) · √statistic, against the standard normal (the
+ * two-proportion z-test for chi-square without Yates), which halves the two-sided p when the
+ * difference lies in the alternative's direction.
+ */
+final class ContingencyVerifier extends SuccessVerifier {
+
+    enum Kind { FISHER, CHI_SQUARE, G_TEST }
+
+    private final Kind kind;
+    private final boolean yates;
+
+    ContingencyVerifier(Kind kind, boolean yates) {
+        this.kind = kind;
+        this.yates = yates;
+    }
+
+    @Override
+    public String name() {
+        return switch (kind) {
+            case FISHER -> "Fisher exact";
+            case CHI_SQUARE -> yates ? "chi-square (Yates)" : "chi-square";
+            case G_TEST -> yates ? "G-test (Yates)" : "G-test";
+        };
+    }
+
+    @Override
+    String testName(boolean paired, boolean equivalence) {
+        return name();
+    }
+
+    @Override
+    TestResult test(Sides sides, Alternative alternative, double nullDifference) {
+        long[][] table = table(sides);
+        if (kind == Kind.FISHER) {
+            return ContingencyTests.fisherExact(table, alternative);
+        }
+        TestResult r = kind == Kind.CHI_SQUARE ? ContingencyTests.chiSquare(table, yates)
+                : ContingencyTests.gTest(table, yates);
+        if (alternative == Alternative.TWO_SIDED) {
+            return r;
+        }
+        double rateDifference = (double) table[0][0] / sides.nTreatment() - (double) table[1][0] / sides.nBaseline();
+        double z = Math.signum(rateDifference) * Math.sqrt(r.statistic());
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double p = alternative == Alternative.GREATER ? normal.survivalProbability(z) : normal.cumulativeProbability(z);
+        TestMethod m = r.method();
+        TestMethod oneSided = new TestMethod(m.computation(), m.continuityCorrection(), m.tieHandling(),
+                m.zeroHandling(), m.description() + ", one-sided by the signed root z = " + Outcomes.number(z));
+        return new TestResult(r.test(), oneSided, alternative, r.statistic(), p, r.degreesOfFreedom(),
+                r.sampleSizes(), null);
+    }
+
+    @Override
+    List<String> extras(Samples s, Sides sides, TestResult result, double nullDifference) {
+        List<String> extras = new ArrayList<>();
+        extras.add(tableText(table(sides)));
+        if (kind == Kind.FISHER) {
+            extras.add("statistic: sample odds ratio " + Outcomes.number(result.statistic()));
+        }
+        extras.add("effect: difference of success rates with its Welch (Wald-type) 95% CI");
+        return extras;
+    }
+}

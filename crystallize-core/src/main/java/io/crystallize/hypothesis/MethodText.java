@@ -1,0 +1,83 @@
+package io.crystallize.hypothesis;
+
+import io.crystallize.stats.Computation;
+import io.crystallize.stats.TestMethod;
+import io.crystallize.stats.TestResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds a verdict's method string from the stats library's {@link TestMethod}: the test's own
+ * description, the alternative about treatment − baseline (with any margin), exact / asymptotic /
+ * Monte Carlo, continuity correction, tie and zero handling, and n per side, then any extras.
+ */
+final class MethodText {
+
+    private MethodText() {
+    }
+
+    static String of(TestResult r, Sides sides, String hypothesis, List<String> extras) {
+        TestMethod m = r.method();
+        List<String> parts = new ArrayList<>();
+        String df = Double.isFinite(r.degreesOfFreedom()) && !m.description().contains("F(")
+                ? String.format(Locale.ROOT, ", df=%s", dfText(r.degreesOfFreedom())) : "";
+        parts.add(m.description() + df);
+        parts.add("alternative: " + hypothesis);
+        parts.add(computation(m.computation()));
+        parts.add(m.continuityCorrection() ? "continuity correction" : "no continuity correction");
+        if (!"not applicable".equals(m.tieHandling())) {
+            parts.add("ties: " + m.tieHandling());
+        }
+        if (!"not applicable".equals(m.zeroHandling())) {
+            parts.add("zeros: " + m.zeroHandling());
+        }
+        parts.add(n(sides));
+        parts.addAll(extras);
+        return String.join("; ", parts);
+    }
+
+    static String n(Sides sides) {
+        return sides.paired() ? "n = " + sides.nBaseline() + " replicate-matched pairs"
+                : "n = baseline " + sides.nBaseline() + ", treatment " + sides.nTreatment();
+    }
+
+    static String computation(Computation c) {
+        return switch (c) {
+            case EXACT -> "exact";
+            case ASYMPTOTIC -> "asymptotic";
+            case MONTE_CARLO -> "Monte Carlo";
+        };
+    }
+
+    /**
+     * The tested hypothesis about treatment − baseline, e.g. {@code greater: treatment − baseline >
+     * -2.5 (non-inferiority margin 2.5)}.
+     */
+    static String hypothesis(Verifier.Question q, double baselineMean) {
+        Expectation e = q.expectation();
+        double margin = e.absoluteMargin(baselineMean);
+        String relative = e.relative() ? " = " + Outcomes.trimmed(e.margin()) + "% of the baseline mean" : "";
+        if (e.kind() == Expectation.Kind.EQUIVALENT_WITHIN) {
+            return "equivalence: " + Outcomes.signed(-margin) + " < treatment − baseline < " + Outcomes.signed(margin)
+                    + " (margin " + Outcomes.number(margin) + relative + "; two one-sided tests, p = the larger)";
+        }
+        String alternative = e.alternative(q.direction());
+        double shift = e.nullDifference(q.direction(), baselineMean);
+        String op = switch (alternative) {
+            case "greater" -> " > ";
+            case "less" -> " < ";
+            default -> " ≠ ";
+        };
+        String text = alternative + ": treatment − baseline" + op + (shift == 0 ? "0" : Outcomes.signed(shift));
+        return switch (e.kind()) {
+            case BETTER_BY_AT_LEAST -> text + " (superiority margin " + Outcomes.number(margin) + relative + ")";
+            case NOT_WORSE_BY_MORE_THAN -> text + " (non-inferiority margin " + Outcomes.number(margin) + relative + ")";
+            default -> text;
+        };
+    }
+
+    private static String dfText(double df) {
+        return df == Math.rint(df) ? String.valueOf((long) df) : String.format(Locale.ROOT, "%.1f", df);
+    }
+}

@@ -1,0 +1,83 @@
+package io.crystallize.hypothesis;
+
+/**
+ * The two compared sides as a test uses them: independent samples, or the replicate-matched pairs
+ * (element i of each is one replicate). Values may still be non-finite until checked.
+ */
+record Sides(double[] baseline, double[] treatment, boolean paired) {
+
+    static Sides of(Samples s, boolean paired) {
+        return paired ? new Sides(s.pairedBaseline(), s.pairedTreatment(), true)
+                : new Sides(s.baseline(), s.treatmentValues(), false);
+    }
+
+    int nBaseline() {
+        return baseline.length;
+    }
+
+    int nTreatment() {
+        return treatment.length;
+    }
+
+    double baselineMean() {
+        return Outcomes.mean(baseline);
+    }
+
+    double treatmentMean() {
+        return Outcomes.mean(treatment);
+    }
+
+    /** treatment − baseline per pair. */
+    double[] differences() {
+        double[] d = new double[baseline.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = treatment[i] - baseline[i];
+        }
+        return d;
+    }
+
+    /** The treatment's values minus {@code shift} (how margins enter rank and resampling tests). */
+    double[] shiftedTreatment(double shift) {
+        double[] t = new double[treatment.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = treatment[i] - shift;
+        }
+        return t;
+    }
+
+    /** DESIGN §3.4: both sides constant, or constant paired differences, within 1e-12 relative. */
+    boolean noVariance() {
+        return paired ? Outcomes.constant(differences()) : Outcomes.constant(baseline) && Outcomes.constant(treatment);
+    }
+
+    /** What "no variance" refers to, for messages. */
+    String varianceSource() {
+        return paired ? "the paired differences" : "either condition (both constant)";
+    }
+
+    /**
+     * The standard deviation standardised effects are in, from finite values only: of the paired
+     * differences when paired (falling back to the pooled SD when fewer than 2 finite pairs), the
+     * pooled SD otherwise (the one side's SD when only one side has 2 values); NaN when there is
+     * none.
+     */
+    double scale() {
+        if (paired) {
+            double[] d = Outcomes.finite(differences());
+            if (d.length >= 2) {
+                return Math.sqrt(Outcomes.variance(d, Outcomes.mean(d)));
+            }
+        }
+        double[] b = Outcomes.finite(baseline);
+        double[] t = Outcomes.finite(treatment);
+        double ss = 0;
+        int df = 0;
+        for (double[] side : new double[][] {b, t}) {
+            if (side.length >= 2) {
+                ss += (side.length - 1) * Outcomes.variance(side, Outcomes.mean(side));
+                df += side.length - 1;
+            }
+        }
+        return df == 0 ? Double.NaN : Math.sqrt(ss / df);
+    }
+}

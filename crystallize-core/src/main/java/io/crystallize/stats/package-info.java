@@ -1,0 +1,24 @@
+/**
+ * Pure statistics for Crystallize verdicts, numerically matching SciPy 1.17 on the reference
+ * vectors in {@code shared/reference/stats-vectors.json} (relative 1e-9).
+ *
+ * <p>Tests return {@link io.crystallize.stats.TestResult} (statistic, p-value, df, n per side,
+ * method description and, for t-tests, the two-sided 95% CI of the difference):
+ * {@link io.crystallize.stats.TTests}, {@link io.crystallize.stats.Equivalence} (TOST),
+ * {@link io.crystallize.stats.MannWhitney}, {@link io.crystallize.stats.WilcoxonSignedRank},
+ * {@link io.crystallize.stats.KolmogorovSmirnov} (mind its inverted direction),
+ * {@link io.crystallize.stats.ContingencyTests}, {@link io.crystallize.stats.GoodnessOfFit},
+ * {@link io.crystallize.stats.Binomial}, {@link io.crystallize.stats.Anova},
+ * {@link io.crystallize.stats.PermutationTest}. Alternatives are about x relative to y.
+ * Effect sizes and intervals: {@link io.crystallize.stats.EffectSizes},
+ * {@link io.crystallize.stats.HodgesLehmann}, {@link io.crystallize.stats.Bootstrap}.
+ * Adjustment: {@link io.crystallize.stats.MultipleComparisons}. Design figures:
+ * {@link io.crystallize.stats.Power}.
+ *
+ * <p>Apache Commons Statistics 1.2 is the kernel for distributions, t, ANOVA, goodness of fit and
+ * Mann-Whitney without ties; Wilcoxon, Kolmogorov-Smirnov, Fisher's two-sided p, the two-sided
+ * binomial, chi-square/G independence (Yates), the noncentral t and exact Mann-Whitney with ties are
+ * written here because the library's behaviour differs from SciPy's there. Inputs are never
+ * modified; {@code -0.0} and {@code 0.0} are the same value.
+ */
+package io.crystallize.stats;

@@ -1,0 +1,84 @@
+package io.crystallize.junit;
+
+/**
+ * Every configuration parameter the {@code crystallize} engine reads. Set them in
+ * {@code src/test/resources/junit-platform.properties}, as Surefire
+ * {@code <configurationParameters>}, on the console launcher ({@code --config key=value}) or as
+ * system properties ({@code -Dkey=value}).
+ *
+ * <p>Precedence per value: an {@code crystallize.override.*} key beats the annotation attribute,
+ * which beats the {@code crystallize.default.*} key, which beats the built-in default. An invalid
+ * value is a discovery error naming the key.
+ */
+public final class Constants {
+
+    /**
+     * Replicates per condition for experiments whose {@code @Experiment} leaves {@code replicates}
+     * unset. Default: {@code 10}. Example: {@code crystallize.default.replicates=30}.
+     */
+    public static final String DEFAULT_REPLICATES = "crystallize.default.replicates";
+
+    /**
+     * Master seed for experiments whose {@code @Experiment} leaves {@code seed} unset. Default: the
+     * core's fixed {@code Seeds.DEFAULT_MASTER_SEED} (never random). Example:
+     * {@code crystallize.default.seed=1234}.
+     */
+    public static final String DEFAULT_SEED = "crystallize.default.seed";
+
+    /**
+     * Significance level for hypotheses that leave {@code alpha} unset. Default: {@code 0.05}.
+     * Must lie strictly between 0 and 1. Example: {@code crystallize.default.alpha=0.01}.
+     */
+    public static final String DEFAULT_ALPHA = "crystallize.default.alpha";
+
+    /**
+     * Replicates that beat every annotation and default, like a {@code run(replicates)} argument:
+     * for a quick CI smoke run. Unset by default. Example: {@code crystallize.override.replicates=3}.
+     */
+    public static final String OVERRIDE_REPLICATES = "crystallize.override.replicates";
+
+    /**
+     * Master seed that beats every annotation and default. Unset by default. Example:
+     * {@code crystallize.override.seed=99}.
+     */
+    public static final String OVERRIDE_SEED = "crystallize.override.seed";
+
+    /**
+     * Root directory of results and artifacts ({@code <root>/<experiment>/v<n>/...}), relative to
+     * the working directory unless absolute. Default: {@code target/crystallize}. Example:
+     * {@code crystallize.artifacts.root=build/crystallize}.
+     */
+    public static final String ARTIFACTS_ROOT = "crystallize.artifacts.root";
+
+    /**
+     * Worker threads for the runs of one experiment: a positive integer, or {@code auto} for the
+     * number of available processors. Default: {@code 1} (serial). Results are identical either
+     * way. Example: {@code crystallize.execution.parallelism=auto}.
+     */
+    public static final String PARALLELISM = "crystallize.execution.parallelism";
+
+    /**
+     * Wall-clock limit per experiment execution. When it passes, no further run starts, runs in
+     * progress finish, and the experiment fails with a message saying how far it got. Accepts
+     * ISO-8601 ({@code PT2M}) or a number with unit {@code ms}, {@code s}, {@code m} or {@code h}.
+     * Default: none. Example: {@code crystallize.execution.timeout=90s}.
+     */
+    public static final String TIMEOUT = "crystallize.execution.timeout";
+
+    /**
+     * What an INCONCLUSIVE verdict does to its test: {@code abort} (reported as aborted/skipped)
+     * or {@code fail} (for strict gates). Default: {@code abort}. Example:
+     * {@code crystallize.gate.inconclusive=fail}.
+     */
+    public static final String INCONCLUSIVE_GATE = "crystallize.gate.inconclusive";
+
+    /**
+     * Fraction of runs, in [0, 1), a hypothesis may miss (because they failed) and still be
+     * verified on the rest. Default: {@code 0} (any failed run makes the verdict ERROR). Example:
+     * {@code crystallize.failures.tolerated=0.1}.
+     */
+    public static final String TOLERATED_FAILURES = "crystallize.failures.tolerated";
+
+    private Constants() {
+    }
+}

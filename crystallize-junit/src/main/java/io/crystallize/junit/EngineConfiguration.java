@@ -1,0 +1,155 @@
+package io.crystallize.junit;
+
+import io.crystallize.definition.ExperimentSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The {@code crystallize.*} configuration parameters, read and checked once: the settings given to
+ * every experiment, and what the engine itself does with verdicts and time.
+ */
+record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout) {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    /**
+     * Reads every key.
+     *
+     * @throws InvalidConfigurationException naming every key whose value is invalid
+     */
+    static EngineConfiguration read(ConfigurationParameters parameters) {
+        Reader reader = new Reader(parameters);
+        ExperimentSettings defaults = ExperimentSettings.defaults();
+        int defaultReplicates = reader.get(Constants.DEFAULT_REPLICATES, EngineConfiguration::positiveInt)
+                .orElse(defaults.defaultReplicates());
+        Optional<Integer> replicatesOverride = reader.get(Constants.OVERRIDE_REPLICATES, EngineConfiguration::positiveInt);
+        long defaultSeed = reader.get(Constants.DEFAULT_SEED, Long::parseLong).orElse(defaults.defaultSeed());
+        Optional<Long> seedOverride = reader.get(Constants.OVERRIDE_SEED, Long::parseLong);
+        double alpha = reader.get(Constants.DEFAULT_ALPHA, EngineConfiguration::alpha).orElse(defaults.defaultAlpha());
+        Path root = reader.get(Constants.ARTIFACTS_ROOT, Path::of).orElse(defaults.artifactRoot());
+        int parallelism = reader.get(Constants.PARALLELISM, EngineConfiguration::parallelism)
+                .orElse(defaults.parallelism());
+        double tolerated = reader.get(Constants.TOLERATED_FAILURES, EngineConfiguration::fraction)
+                .orElse(defaults.toleratedFailureFraction());
+        InconclusiveGate gate = reader.get(Constants.INCONCLUSIVE_GATE, EngineConfiguration::gate)
+                .orElse(InconclusiveGate.ABORT);
+        Optional<Duration> timeout = reader.get(Constants.TIMEOUT, EngineConfiguration::duration);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigurationException(reader.problems);
+        }
+        ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
+                seedOverride, alpha, root, parallelism, tolerated);
+        return new EngineConfiguration(settings, gate, timeout);
+    }
+
+    private static int positiveInt(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return n;
+    }
+
+    private static int parallelism(String value) {
+        return "auto".equalsIgnoreCase(value) ? Runtime.getRuntime().availableProcessors() : positiveInt(value);
+    }
+
+    private static InconclusiveGate gate(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "abort" -> InconclusiveGate.ABORT;
+            case "fail" -> InconclusiveGate.FAIL;
+            default -> throw new IllegalArgumentException("expected abort or fail");
+        };
+    }
+
+    private static double alpha(String value) {
+        double a = Double.parseDouble(value);
+        if (!(a > 0 && a < 1)) {
+            throw new IllegalArgumentException("must lie strictly between 0 and 1");
+        }
+        return a;
+    }
+
+    private static double fraction(String value) {
+        double f = Double.parseDouble(value);
+        if (!(f >= 0 && f < 1)) {
+            throw new IllegalArgumentException("must lie in [0, 1)");
+        }
+        return f;
+    }
+
+    static Duration duration(String value) {
+        Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("expected e.g. 90s, 500ms, 5m, 1h or PT2M");
+            }
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return d;
+    }
+
+    /** Reads keys and collects one problem per invalid value. */
+    private static final class Reader {
+        private final ConfigurationParameters parameters;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(ConfigurationParameters parameters) {
+            this.parameters = parameters;
+        }
+
+        <T> Optional<T> get(String key, Function<String, T> parse) {
+            Optional<String> raw = parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parse.apply(raw.get()));
+            } catch (RuntimeException e) {
+                String why = e instanceof NumberFormatException ? "not a number"
+                        : e.getMessage() != null ? e.getMessage() : e.toString();
+                problems.add("configuration parameter " + key + "=" + raw.get() + " is invalid: " + why
+                        + " (see io.crystallize.junit.Constants)");
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** One or more {@code crystallize.*} values cannot be used. */
+    static final class InvalidConfigurationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> problems;
+
+        InvalidConfigurationException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.crystallize.junit;
+
+import io.crystallize.core.Result;
+import io.crystallize.definition.ExperimentDefinition;
+import java.util.Set;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/**
+ * What nodes need while executing: the configuration, the listener for report and file entries,
+ * JUnit's cancellation token, the experiments executed so far, and below an experiment node the
+ * result of its execution.
+ */
+final class ExecutionContext implements EngineExecutionContext {
+
+    private final EngineConfiguration configuration;
+    private final EngineExecutionListener listener;
+    private final CancellationToken cancellation;
+    private final Set<Class<?>> executed;
+    private final ExperimentRun run;
+
+    ExecutionContext(EngineConfiguration configuration, EngineExecutionListener listener,
+            CancellationToken cancellation, Set<Class<?>> executed, ExperimentRun run) {
+        this.configuration = configuration;
+        this.listener = listener;
+        this.cancellation = cancellation;
+        this.executed = executed;
+        this.run = run;
+    }
+
+    EngineConfiguration configuration() {
+        return configuration;
+    }
+
+    EngineExecutionListener listener() {
+        return listener;
+    }
+
+    CancellationToken cancellation() {
+        return cancellation;
+    }
+
+    /** Experiment classes whose execution finished in this engine run (thread-safe set). */
+    Set<Class<?>> executed() {
+        return executed;
+    }
+
+    /** The experiment's execution, for the nodes below an experiment node. */
+    ExperimentRun run() {
+        if (run == null) {
+            throw new IllegalStateException("no experiment has run for this node");
+        }
+        return run;
+    }
+
+    boolean hasRun() {
+        return run != null;
+    }
+
+    ExecutionContext withRun(ExperimentRun value) {
+        return new ExecutionContext(configuration, listener, cancellation, executed, value);
+    }
+
+    /** One experiment's definition and the result of its execution. */
+    record ExperimentRun(ExperimentDefinition definition, Result result) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.crystallize.junit;
+
+import io.crystallize.core.Result;
+import io.crystallize.hypothesis.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/** Publishes each verdict's statistics as a {@link ReportEntry} of its treatment test. */
+final class VerdictReport {
+
+    private VerdictReport() {
+    }
+
+    static void publish(TestDescriptor test, List<Verdict> verdicts, Result result, EngineExecutionListener listener) {
+        for (Verdict verdict : verdicts) {
+            listener.reportingEntryPublished(test, ReportEntry.from(entries(verdict, result)));
+        }
+    }
+
+    static Map<String, String> entries(Verdict v, Result result) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("metric", v.metric());
+        e.put("treatment", v.treatment());
+        e.put("status", v.status().name());
+        e.put("test", text(v.test()));
+        e.put("method", text(v.method()));
+        e.put("baselineMean", number(v.baselineMean()));
+        e.put("treatmentMean", number(v.treatmentMean()));
+        e.put("nBaseline", Integer.toString(v.nBaseline()));
+        e.put("nTreatment", Integer.toString(v.nTreatment()));
+        e.put("nPairs", Integer.toString(v.nPairs()));
+        e.put("pValue", number(v.pValue()));
+        e.put("adjustedPValue", number(v.adjustedPValue()));
+        e.put("correction", text(v.correction()));
+        e.put("alpha", number(v.alpha()));
+        e.put("difference", number(v.difference()));
+        e.put("relativePercent", number(v.relativePercent()));
+        e.put("effectSize", number(v.effectSize()));
+        e.put("effectSizeName", text(v.effectSizeName()));
+        e.put("ci95", "[" + number(v.ciLow()) + ", " + number(v.ciHigh()) + "]");
+        e.put("masterSeed", Long.toString(result.masterSeed()));
+        e.put("replicates", Integer.toString(result.replicates()));
+        e.put("message", text(v.message()));
+        return e;
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : Double.toString(value);
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+}

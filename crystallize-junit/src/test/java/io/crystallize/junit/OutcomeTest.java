@@ -1,0 +1,183 @@
+package io.crystallize.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.cause;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.crystallize.junit.fixtures.StepCalls;
+import io.crystallize.junit.fixtures.outcomes.BrokenExperiment;
+import io.crystallize.junit.fixtures.outcomes.DisabledExperiment;
+import io.crystallize.junit.fixtures.outcomes.ErrorExperiment;
+import io.crystallize.junit.fixtures.outcomes.FlakyExperiment;
+import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
+import io.crystallize.junit.fixtures.outcomes.SlowExperiment;
+import io.crystallize.junit.fixtures.outcomes.TwoMetricExperiment;
+import io.crystallize.junit.fixtures.score.ScoreExperiment;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+class OutcomeTest {
+
+    @TempDir
+    Path artifacts;
+
+    @BeforeEach
+    void resetCounts() {
+        StepCalls.reset();
+    }
+
+    @Test
+    void supportedPassesAndPublishesStatisticsAndResults() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(ScoreExperiment.class)).execute();
+
+        Event faster = results.testEvents().succeeded().filter(e -> e.getTestDescriptor().getLegacyReportingName()
+                .equals("fasterWins[faster]")).findFirst().orElseThrow();
+        ReportEntry statistics = results.allEvents().reportingEntryPublished()
+                .filter(e -> e.getTestDescriptor().equals(faster.getTestDescriptor()))
+                .map(e -> e.getRequiredPayload(ReportEntry.class)).findFirst().orElseThrow();
+        assertThat(statistics.getKeyValuePairs())
+                .containsEntry("status", "SUPPORTED")
+                .containsEntry("metric", "score")
+                .containsEntry("masterSeed", "7")
+                .containsEntry("nBaseline", "8")
+                .containsKeys("baselineMean", "treatmentMean", "pValue", "adjustedPValue", "effectSize", "ci95",
+                        "method", "test");
+        Path directory = results.allEvents().fileEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class).getPath())
+                .findFirst().orElseThrow();
+        assertThat(directory).startsWith(artifacts.toAbsolutePath()).isDirectory();
+        assertThat(Files.exists(directory.resolve("metadata.json"))).isTrue();
+    }
+
+    @Test
+    void notSupportedFailsWithTheVerdictLine() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(ScoreExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(2, event(test("slower"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class), message(m -> m.startsWith("score: slower ")
+                        && m.contains("vs baseline") && m.contains("NOT_SUPPORTED")))));
+    }
+
+    @Test
+    void inconclusiveAbortsByDefault() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .selectors(selectClass(InconclusiveExperiment.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).aborted(1));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("more"),
+                abortedWithReason(instanceOf(TestAbortedException.class), message(m -> m.contains("INCONCLUSIVE")))));
+    }
+
+    @Test
+    void inconclusiveFailsUnderAStrictGate() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .configurationParameter(Constants.INCONCLUSIVE_GATE, "fail")
+                .selectors(selectClass(InconclusiveExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("more"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class),
+                message(m -> m.contains("INCONCLUSIVE") && m.contains("crystallize.gate.inconclusive=fail")))));
+    }
+
+    @Test
+    void errorFailsWithTheReason() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(ErrorExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("cached"), finishedWithFailure(
+                instanceOf(HypothesisError.class), message(m -> m.contains("latency") && m.contains("ERROR")))));
+    }
+
+    @Test
+    void stepFailureFailsTheAffectedTreatmentWithTheRealException() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(FlakyExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("fixed"), finishedWithFailure(
+                instanceOf(HypothesisError.class), message(m -> m.contains("ERROR")),
+                cause(instanceOf(IllegalStateException.class), message("sensor dropped out")))));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
+    void toleratedFailuresLetTheHypothesisBeVerifiedOnTheRest() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .configurationParameter(Constants.TOLERATED_FAILURES, "0.2")
+                .selectors(selectClass(FlakyExperiment.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void everyRunFailingFailsTheExperimentToo() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(BrokenExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("any"), finishedWithFailure(
+                cause(instanceOf(UncheckedIOException.class)))));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("BrokenExperiment"),
+                finishedWithFailure(message(m -> m.startsWith("every run of experiment 'BrokenExperiment' failed (6 runs)")),
+                        cause(instanceOf(UncheckedIOException.class), message(m -> m.contains("data file unreadable"))))));
+    }
+
+    @Test
+    void severalMetricsPassOnlyWhenEveryOneIsSupported() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .selectors(selectClass(TwoMetricExperiment.class)).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("discount"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class),
+                message(m -> m.contains("score: discount") && m.contains("SUPPORTED")
+                        && m.contains("margin: discount") && m.contains("NOT_SUPPORTED")))));
+    }
+
+    @Test
+    void timeLimitFailsTheExperimentCleanly() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .configurationParameter(Constants.TIMEOUT, "300ms")
+                .selectors(selectClass(SlowExperiment.class)).execute();
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("SlowExperiment"),
+                finishedWithFailure(instanceOf(TimeoutException.class), message(m ->
+                        m.startsWith("experiment 'SlowExperiment' exceeded its time limit of PT0.3S")
+                                && m.contains("runs finished, the rest were not started")))));
+        assertThat(StepCalls.total()).isBetween(1, 40);
+    }
+
+    @Test
+    void disabledExperimentsAreSkippedWithTheirReason() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .selectors(selectClass(DisabledExperiment.class)).execute();
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("DisabledExperiment"),
+                skippedWithReason("waiting for the new data set")));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void overridesBeatAnnotations() {
+        EngineExecutionResults results = Kit.engine(artifacts)
+                .configurationParameter(Constants.OVERRIDE_REPLICATES, "3")
+                .selectors(selectClass(ScoreExperiment.class)).execute();
+
+        assertThat(StepCalls.count(ScoreExperiment.class, "baseline")).isEqualTo(3);
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("replicates")))
+                .containsOnly("3");
+    }
+}
