@@ -278,6 +278,19 @@ class ArtifactPluginTest {
     }
 
     @Test
+    void artifactRootThatIsAFileIsAClearErrorBeforeAnyRun() throws IOException {
+        Path file = Files.writeString(root.resolve("not-a-directory"), "x");
+        List<Integer> fetched = new ArrayList<>();
+        Experiment experiment = Experiment.builder("upstream").dataSource(ctx -> fetched.add(1) ? 0 : 0)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(file)).build();
+
+        assertThatThrownBy(experiment::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("is a file");
+        assertThat(fetched).isEmpty();
+        assertThat(ArtifactPlugin.DEFAULT_ROOT).isEqualTo(Path.of("target", "crystallize"));
+    }
+
+    @Test
     void twoExperimentsWithOneNameUnderOneRootAreAClearError() {
         upstream(false).id("com.example.First").build().run();
 

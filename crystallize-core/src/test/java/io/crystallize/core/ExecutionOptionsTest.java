@@ -113,6 +113,8 @@ class ExecutionOptionsTest {
             assertThat(walk.filter(p -> p.getFileName().toString().equals(".crystallize_complete"))).isEmpty();
         }
         assertThat(root.resolve("options/v0/baseline/results.json")).exists();
+        Result partial = cancelled.partialResult();
+        assertThat(Result.fromJson(partial.toJson())).isEqualTo(partial);
     }
 
     @Test

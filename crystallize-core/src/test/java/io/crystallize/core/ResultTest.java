@@ -85,6 +85,17 @@ class ResultTest {
     }
 
     @Test
+    void jsonOfANewerFormatIsRefusedWithAClearMessage() {
+        tools.jackson.databind.node.ObjectNode document =
+                (tools.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(richResult().toJson());
+        document.put("formatVersion", Result.FORMAT_VERSION + 1);
+        String json = Json.MAPPER.writeValueAsString(document);
+
+        assertThatThrownBy(() -> Result.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format version " + (Result.FORMAT_VERSION + 1)).hasMessageContaining("upgrade");
+    }
+
+    @Test
     void nonFiniteMetricsAreBareTokensAndReadBack() {
         Result result = Experiment.builder("result").dataSource(ctx -> ctx.replicate())
                 .step(Step.<Integer, Integer>of("Odd", (r, ctx) -> {
