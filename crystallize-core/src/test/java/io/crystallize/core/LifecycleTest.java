@@ -3,6 +3,7 @@ package io.crystallize.core;
 import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.testing.LoggingStep;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class LifecycleTest {
     void hooksRunInTheDesignedOrder() {
         Experiment experiment = Experiment.builder("lifecycle").dataSource(loggingSource())
                 .step(new LoggingStep("A", log)).step(new LoggingStep("B", log))
-                .plugin(new RecordingPlugin(log)).treatment(Treatment.of("t", java.util.Map.of()))
+                .plugin(new RecordingPlugin(log)).treatment(Treatment.of("t", Map.of()))
                 .replicates(2).build();
         assertThat(log).containsExactly("init");
         log.clear();
@@ -90,7 +92,7 @@ class LifecycleTest {
                 .step(failingTeardown).step(new RecordStep()).step(new LoggingStep("C", log)).plugin(artifacts)
                 .replicates(2).build();
 
-        TeardownException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+        TeardownException failure = catchThrowableOfType(
                 TeardownException.class, experiment::run);
 
         assertThat(failure).hasMessageContaining("'A'").hasCauseInstanceOf(IllegalStateException.class);

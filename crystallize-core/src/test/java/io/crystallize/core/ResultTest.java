@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** REFERENCE-BEHAVIOUR items 21 and 22: aggregation and the JSON form of results. */
 class ResultTest {
@@ -86,8 +87,8 @@ class ResultTest {
 
     @Test
     void jsonOfANewerFormatIsRefusedWithAClearMessage() {
-        tools.jackson.databind.node.ObjectNode document =
-                (tools.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(richResult().toJson());
+        ObjectNode document =
+                (ObjectNode) Json.MAPPER.readTree(richResult().toJson());
         document.put("formatVersion", Result.FORMAT_VERSION + 1);
         String json = Json.MAPPER.writeValueAsString(document);
 
