@@ -12,6 +12,7 @@ import io.crystallize.core.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import io.crystallize.core.TestContexts;
+import io.crystallize.plugins.SeedPlugin;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.io.IOException;
@@ -138,6 +139,25 @@ class ArtifactPluginTest {
         assertThat(environment.get("cpus").asInt()).isPositive();
         assertThat(environment.has("os")).isTrue();
         assertThat(environment.get("libraries").has("jackson-databind")).isTrue();
+    }
+
+    @Test
+    void seedsOfIndependentConditionsAreRecordedPerRun() throws IOException {
+        Result result = Experiment.builder("upstream").dataSource(new ReplicateSource())
+                .step(Step.<Number, Number>of("Seed", (data, ctx) -> {
+                    ctx.metrics().record("seed", ctx.seed());
+                    return data;
+                })).treatment(increment("treat", 1))
+                .plugin(new SeedPlugin(5).independentConditions())
+                .plugin(new ArtifactPlugin(root)).replicates(2).build().run();
+
+        JsonNode seeds = Json.MAPPER.readTree(root.resolve("upstream/v0/metadata.json").toFile()).get("condition_seeds");
+        for (String condition : List.of("baseline", "treat")) {
+            double[] used = result.metric(condition, "seed").values();
+            assertThat(seeds.get(condition).get(0).asLong()).isEqualTo((long) used[0]);
+            assertThat(seeds.get(condition).get(1).asLong()).isEqualTo((long) used[1]);
+        }
+        assertThat(seeds.get("treat").get(0).asLong()).isNotEqualTo(seeds.get("baseline").get(0).asLong());
     }
 
     @Test
