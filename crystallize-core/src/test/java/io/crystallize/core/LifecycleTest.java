@@ -131,7 +131,10 @@ class LifecycleTest {
                 .step(new RecordStep()).step(new LoggingStep("A", log))
                 .plugin(failing).plugin(new ArtifactPlugin(root)).build();
 
-        assertThatThrownBy(experiment::run).hasMessageContaining("dashboard unreachable");
+        PluginException failure = catchThrowableOfType(PluginException.class, experiment::run);
+
+        assertThat(failure).hasMessageContaining("dashboard unreachable").hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failure.result().metric("baseline", RecordStep.METRIC).values()).containsExactly(0);
         assertThat(root.resolve("lifecycle/v0/baseline/results.json")).exists();
         assertThat(root.resolve("lifecycle/v0/baseline/.crystallize_complete")).exists();
         assertThat(log).endsWith("teardown A");
