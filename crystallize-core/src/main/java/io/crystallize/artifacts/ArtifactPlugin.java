@@ -125,6 +125,25 @@ public final class ArtifactPlugin implements Plugin {
         }
     }
 
+    /**
+     * The {@link Result} an execution stored in {@code versionDirectory}: {@code result.json} with
+     * the metric values of every condition's {@code results.json}.
+     */
+    public static Result readResult(Path versionDirectory) throws IOException {
+        Path summary = versionDirectory.resolve(Layout.RESULT);
+        if (!java.nio.file.Files.exists(summary)) {
+            throw new java.io.FileNotFoundException(summary + " does not exist: the execution did not finish writing "
+                    + "its results");
+        }
+        String json = java.nio.file.Files.readString(summary);
+        Result shell = Result.fromJson(json);
+        Map<String, Map<String, io.crystallize.core.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
+        for (String condition : shell.conditions()) {
+            metrics.put(condition, ResultsFile.read(versionDirectory.resolve(condition).resolve(Layout.RESULTS)));
+        }
+        return Result.fromJson(json, metrics);
+    }
+
     Experiment experiment() {
         return experiment;
     }

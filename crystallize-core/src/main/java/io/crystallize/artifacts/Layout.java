@@ -20,6 +20,7 @@ final class Layout {
     static final String METADATA = "metadata.json";
     static final String MANIFEST = "_manifest.json";
     static final String RESULTS = "results.json";
+    static final String RESULT = "result.json";
     static final String COMPLETE = ".crystallize_complete";
 
     private Layout() {

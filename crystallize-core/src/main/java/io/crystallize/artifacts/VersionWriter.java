@@ -83,7 +83,9 @@ final class VersionWriter {
             Path conditionDir = directory.resolve(condition);
             Layout.writeCompactJson(conditionDir.resolve(Layout.RESULTS), document);
         }
-        Layout.writeAtomically(directory.resolve("result.json"), result.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // everything but the metric values, which the conditions' results.json hold (written once)
+        Layout.writeAtomically(directory.resolve(Layout.RESULT),
+                result.toJsonWithoutMetrics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (execution.isCancelled()) {
             return; // runs are missing: readers must not take this version for a complete one
         }

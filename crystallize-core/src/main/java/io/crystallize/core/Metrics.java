@@ -20,6 +20,7 @@ public final class Metrics {
     // few metrics per run: arrays in first-recorded order beat a map here
     private Series[] series = new Series[2];
     private int count;
+    private long total;
 
     /** Metrics of a run outside any experiment (replicate 0 of the baseline). */
     public Metrics() {
@@ -58,6 +59,7 @@ public final class Metrics {
                 series[count++] = target;
             }
             target.add(value, frozenTags);
+            total++;
         }
     }
 
@@ -103,6 +105,11 @@ public final class Metrics {
     public synchronized int count(String name) {
         Series s = find(name);
         return s == null ? 0 : s.size;
+    }
+
+    /** Number of values recorded so far, over all metrics. */
+    synchronized long total() {
+        return total;
     }
 
     /** Number of distinct metric names recorded so far. */

@@ -54,14 +54,14 @@ final class Provenance {
         List<StepProvenance> steps = new ArrayList<>(trace.steps.length);
         for (StepRecord record : trace.steps) {
             Map<String, StepProvenance.Change> writes = new LinkedHashMap<>();
-            record.writes.forEach((k, v) -> writes.put(k, new StepProvenance.Change(null, v)));
+            record.writes().forEach((k, v) -> writes.put(k, new StepProvenance.Change(null, v)));
             Map<String, StepProvenance.MetricChange> metrics = new LinkedHashMap<>();
             for (int i = 0; i < record.metrics.length; i++) {
                 double[] all = values.getOrDefault(record.metrics[i], new double[0]);
                 metrics.put(record.metrics[i], new StepProvenance.MetricChange(
                         boxed(all, record.before[i]), boxed(all, record.after[i])));
             }
-            steps.add(new StepProvenance(record.step, record.reads, writes, metrics));
+            steps.add(new StepProvenance(record.step, record.reads(), writes, metrics));
         }
         return Collections.unmodifiableList(steps);
     }
@@ -74,22 +74,44 @@ final class Provenance {
         return Collections.unmodifiableList(list);
     }
 
-    /** Shares identical step records and run traces within one execution. */
+    /**
+     * Shares identical step records and run traces within one execution. Consecutive runs mostly
+     * repeat the previous run, so the last record per step (and the last trace) is checked before
+     * the shared table; the hints are racy under parallel runs, which only costs a table lookup.
+     */
     static final class Interner {
         private final ConcurrentHashMap<StepRecord, StepRecord> steps = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<RunTrace, RunTrace> runs = new ConcurrentHashMap<>();
+        private final StepRecord[] lastStep;
+        private RunTrace lastRun;
 
-        StepRecord intern(StepRecord record) {
+        Interner(int stepCount) {
+            this.lastStep = new StepRecord[stepCount];
+        }
+
+        StepRecord intern(int index, StepRecord record) {
+            StepRecord hint = lastStep[index];
+            if (record.equals(hint)) {
+                return hint;
+            }
             StepRecord existing = steps.putIfAbsent(record, record);
-            return existing == null ? record : existing;
+            StepRecord shared = existing == null ? record : existing;
+            lastStep[index] = shared;
+            return shared;
         }
 
         RunTrace intern(RunTrace trace) {
             if (trace.partialValues != null) {
                 return trace;
             }
+            RunTrace hint = lastRun;
+            if (trace.equals(hint)) {
+                return hint;
+            }
             RunTrace existing = runs.putIfAbsent(trace, trace);
-            return existing == null ? trace : existing;
+            RunTrace shared = existing == null ? trace : existing;
+            lastRun = shared;
+            return shared;
         }
     }
 }

@@ -165,11 +165,21 @@ public final class Result {
 
     /** This result as JSON (non-finite numbers as bare {@code NaN}/{@code Infinity} tokens). */
     public String toJson() {
-        return ResultJson.write(this);
+        return ResultJson.write(this, true);
+    }
+
+    /** This result as JSON without the metric values (they are stored per condition elsewhere). */
+    public String toJsonWithoutMetrics() {
+        return ResultJson.write(this, false);
     }
 
     public static Result fromJson(String json) {
-        return ResultJson.read(json);
+        return ResultJson.read(json, null);
+    }
+
+    /** A result from JSON written by {@link #toJsonWithoutMetrics()} and the metrics stored apart from it. */
+    public static Result fromJson(String json, Map<String, Map<String, MetricSeries>> metrics) {
+        return ResultJson.read(json, metrics);
     }
 
     @Override

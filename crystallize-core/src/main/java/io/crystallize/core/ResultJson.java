@@ -43,13 +43,13 @@ final class ResultJson {
             Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
     }
 
-    static String write(Result r) {
-        return Json.MAPPER.writeValueAsString(document(r));
+    static String write(Result r, boolean withMetrics) {
+        return Json.MAPPER.writeValueAsString(document(r, withMetrics));
     }
 
-    static Document document(Result r) {
+    static Document document(Result r, boolean withMetrics) {
         Map<String, Map<String, Series>> metrics = new LinkedHashMap<>();
-        r.metrics().forEach((condition, byName) -> {
+        (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
             Map<String, Series> series = new LinkedHashMap<>();
             byName.forEach((name, s) -> series.put(name, new Series(s.rawValues(), s.rawReplicates())));
             metrics.put(condition, series);
@@ -62,7 +62,7 @@ final class ResultJson {
                 errors, provenance(r), r.artifacts(), r.hypotheses());
     }
 
-    static Result read(String json) {
+    static Result read(String json, Map<String, Map<String, MetricSeries>> metricsElsewhere) {
         Document d = Json.MAPPER.readValue(json, Document.class);
         if (d.formatVersion() > Result.FORMAT_VERSION) {
             throw new IllegalArgumentException("result JSON has format version " + d.formatVersion()
@@ -74,6 +74,9 @@ final class ResultJson {
             byName.forEach((name, s) -> series.put(name, new MetricSeries(s.values(), s.replicates())));
             metrics.put(condition, series);
         });
+        if (metricsElsewhere != null) {
+            metrics.putAll(metricsElsewhere);
+        }
         Map<String, RunFailure> errors = new LinkedHashMap<>();
         d.errors().forEach((key, f) -> errors.put(key,
                 new RunFailure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
@@ -108,7 +111,7 @@ final class ResultJson {
                         for (int m = 0; m < s.metrics.length; m++) {
                             counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
                         }
-                        steps.add(new StepDto(s.step, writable(s.reads), writable(s.writes), counts));
+                        steps.add(new StepDto(s.step, values(s.reads()), values(s.writes()), counts));
                         return steps.size() - 1;
                     });
                 }
@@ -122,38 +125,6 @@ final class ResultJson {
         return new ProvenanceDto(steps, runs);
     }
 
-    /**
-     * Context values are user objects of any type: each is written as Jackson writes it and read
-     * back as a tree (so {@code 5L} and {@code 5} compare equal after a round trip), and a value
-     * Jackson cannot write becomes a string naming its type, so provenance never breaks a result.
-     */
-    private static Map<String, Object> writable(Map<String, Object> values) {
-        if (values.isEmpty()) {
-            return values;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((key, value) -> out.put(key, writable(value)));
-        return out;
-    }
-
-    private static JsonNode writable(Object value) {
-        if (value == null) {
-            return JsonNodeFactory.instance.nullNode();
-        }
-        try {
-            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value));
-        } catch (RuntimeException e) {
-            String text;
-            try {
-                text = String.valueOf(value);
-            } catch (RuntimeException toStringFailed) {
-                text = "?";
-            }
-            return JsonNodeFactory.instance.stringNode("<not serialisable as JSON: " + value.getClass().getName()
-                    + "> " + text);
-        }
-    }
-
     private static Map<String, Provenance> provenance(ProvenanceDto dto) {
         List<StepRecord> steps = new ArrayList<>();
         for (StepDto s : dto.steps()) {
@@ -164,7 +135,7 @@ final class ResultJson {
                 before[m] = s.metrics().get(names[m])[0];
                 after[m] = s.metrics().get(names[m])[1];
             }
-            steps.add(new StepRecord(s.step(), s.reads(), s.writes(), names, before, after));
+            steps.add(StepRecord.of(s.step(), s.reads(), s.writes(), names, before, after));
         }
         Map<String, Provenance> result = new LinkedHashMap<>();
         dto.runs().forEach((condition, runs) -> {
@@ -183,6 +154,38 @@ final class ResultJson {
             result.put(condition, new Provenance(traces, runs.starts()));
         });
         return result;
+    }
+
+    /**
+     * Context values are user objects of any type: each is written as Jackson writes it and read
+     * back as a tree (so {@code 5L} and {@code 5} compare equal), and a value Jackson cannot write
+     * becomes a string naming its type, so provenance never breaks a result.
+     */
+    private static Map<String, Object> values(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> trees = new LinkedHashMap<>();
+        values.forEach((key, value) -> trees.put(key, value(value)));
+        return trees;
+    }
+
+    private static JsonNode value(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value));
+        } catch (RuntimeException e) {
+            String text;
+            try {
+                text = String.valueOf(value);
+            } catch (RuntimeException toStringFailed) {
+                text = "?";
+            }
+            return JsonNodeFactory.instance.stringNode("<not serialisable as JSON: " + value.getClass().getName()
+                    + "> " + text);
+        }
     }
 
     private static Instant instant(String text) {

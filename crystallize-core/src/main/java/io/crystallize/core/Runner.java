@@ -176,7 +176,7 @@ final class Runner {
         int k = conditions.size();
         int warmups = input != null ? 0 : experiment.options().warmupReplicates();
         RunRecord[][] records = new RunRecord[replicates][k];
-        Provenance.Interner interner = new Provenance.Interner();
+        Provenance.Interner interner = new Provenance.Interner(experiment.pipeline().steps().size());
         BooleanSupplier cancelled = execution::isCancelled;
         List<Runnable> tasks = new ArrayList<>((replicates + warmups) * k);
         for (int w = -warmups; w < 0; w++) {
@@ -249,7 +249,7 @@ final class Runner {
                 for (Plugin plugin : plugins) {
                     plugin.beforeStep(step, context);
                 }
-                StepTrace trace = new StepTrace(where, context.metrics());
+                StepTrace trace = new StepTrace(where, done, context.metrics());
                 context.enterStep(where, trace);
                 try {
                     data = applyStep(step, data, context);

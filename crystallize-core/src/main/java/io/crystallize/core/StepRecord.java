@@ -1,6 +1,8 @@
 package io.crystallize.core;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,35 +13,72 @@ import java.util.Map;
  */
 final class StepRecord {
 
+    static final String[] NO_KEYS = new String[0];
+    static final Object[] NO_VALUES = new Object[0];
+    static final int[] NO_COUNTS = new int[0];
+
     final String step;
-    final Map<String, Object> reads;
-    final Map<String, Object> writes;
+    final String[] readKeys;
+    final Object[] readValues;
+    final String[] writeKeys;
+    final Object[] writeValues;
     final String[] metrics;
     final int[] before;
     final int[] after;
     private final int hash;
 
-    StepRecord(String step, Map<String, Object> reads, Map<String, Object> writes, String[] metrics, int[] before,
-            int[] after) {
+    StepRecord(String step, String[] readKeys, Object[] readValues, String[] writeKeys, Object[] writeValues,
+            String[] metrics, int[] before, int[] after) {
         this.step = step;
-        this.reads = reads;
-        this.writes = writes;
+        this.readKeys = readKeys;
+        this.readValues = readValues;
+        this.writeKeys = writeKeys;
+        this.writeValues = writeValues;
         this.metrics = metrics;
         this.before = before;
         this.after = after;
         int h = step.hashCode();
-        h = 31 * h + (reads.isEmpty() ? 0 : reads.hashCode());
-        h = 31 * h + (writes.isEmpty() ? 0 : writes.hashCode());
+        h = 31 * h + Arrays.hashCode(readKeys);
+        h = 31 * h + Arrays.hashCode(readValues);
+        h = 31 * h + Arrays.hashCode(writeKeys);
         h = 31 * h + Arrays.hashCode(metrics);
         h = 31 * h + Arrays.hashCode(before);
         this.hash = 31 * h + Arrays.hashCode(after);
     }
 
+    /** A record from maps (as read back from JSON). */
+    static StepRecord of(String step, Map<String, Object> reads, Map<String, Object> writes, String[] metrics,
+            int[] before, int[] after) {
+        return new StepRecord(step, reads.keySet().toArray(NO_KEYS), reads.values().toArray(),
+                writes.keySet().toArray(NO_KEYS), writes.values().toArray(), metrics, before, after);
+    }
+
+    Map<String, Object> reads() {
+        return map(readKeys, readValues);
+    }
+
+    Map<String, Object> writes() {
+        return map(writeKeys, writeValues);
+    }
+
+    private static Map<String, Object> map(String[] keys, Object[] values) {
+        if (keys.length == 0) {
+            return Map.of();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            map.put(keys[i], values[i]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof StepRecord r && hash == r.hash && step.equals(r.step)
+                && Arrays.equals(readKeys, r.readKeys) && Arrays.equals(readValues, r.readValues)
+                && Arrays.equals(writeKeys, r.writeKeys) && Arrays.equals(writeValues, r.writeValues)
                 && Arrays.equals(metrics, r.metrics) && Arrays.equals(before, r.before)
-                && Arrays.equals(after, r.after) && reads.equals(r.reads) && writes.equals(r.writes);
+                && Arrays.equals(after, r.after);
     }
 
     @Override

@@ -89,8 +89,22 @@ class ArtifactPluginTest {
         assertThat(node.get("metrics").get("metric").get(1).asDouble()).isEqualTo(1.0);
         assertThat(node.get("metrics").get("m").get(0).asDouble()).isNaN();
         assertThat(node.get("replicates").get("metric").get(1).asInt()).isEqualTo(1);
-        Result back = Result.fromJson(Files.readString(root.resolve("upstream/v0/result.json")));
+        Result back = ArtifactPlugin.readResult(root.resolve("upstream/v0"));
         assertThat(back.metric("baseline", "m").values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void theStoredResultReadsBackEqualWithEveryValueWrittenOnce() throws IOException {
+        Result result = Experiment.builder("stored").dataSource(new ReplicateSource()).step(new RecordStep())
+                .treatment(increment("treat", 1))
+                .hypothesis(io.crystallize.hypothesis.Hypothesis.on("metric").build())
+                .plugin(new ArtifactPlugin(root)).replicates(4).build().run();
+
+        Path version = root.resolve("stored/v0");
+        assertThat(ArtifactPlugin.readResult(version)).isEqualTo(result);
+        JsonNode summary = Json.MAPPER.readTree(version.resolve("result.json").toFile());
+        assertThat(summary.get("metrics").isEmpty()).as("metric values live in the conditions' results.json").isTrue();
+        assertThat(summary.get("hypotheses").get(0).get("verdicts")).hasSize(1);
     }
 
     @Test

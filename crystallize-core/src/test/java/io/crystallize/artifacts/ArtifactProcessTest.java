@@ -55,7 +55,7 @@ class ArtifactProcessTest {
         for (String v : List.of(a, b)) {
             Path version = root.resolve(ArtifactWorker.EXPERIMENT).resolve(v);
             assertThat(version.resolve("baseline/.crystallize_complete")).exists();
-            Result result = Result.fromJson(Files.readString(version.resolve("result.json")));
+            Result result = ArtifactPlugin.readResult(version);
             assertThat(result.metric("baseline", "metric").values()).containsExactly(0, 1, 2);
             for (int r = 0; r < 3; r++) {
                 assertThat(version.resolve("replicate_" + r + "/baseline/Work/out.txt")).hasContent("replicate " + r);
