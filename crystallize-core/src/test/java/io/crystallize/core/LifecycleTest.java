@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.plugins.ParallelExecution;
 import io.crystallize.testing.LoggingStep;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.RecordingPlugin;
@@ -57,6 +58,30 @@ class LifecycleTest {
         }
         expected.addAll(List.of("afterRun", "teardown A", "teardown B"));
         assertThat(log).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void eachRunKeepsTheOrderUnderAParallelStrategy() {
+        Experiment experiment = Experiment.builder("lifecycle").dataSource(loggingSource())
+                .step(new LoggingStep("A", log)).step(new LoggingStep("B", log))
+                .plugin(new RecordingPlugin(log)).plugin(new ParallelExecution(2))
+                .treatment(Treatment.of("t", Map.of())).replicates(4).build();
+        log.clear();
+
+        experiment.run();
+
+        assertThat(log.subList(0, 3)).containsExactly("beforeRun", "setup A", "setup B");
+        assertThat(log.subList(log.size() - 3, log.size())).containsExactly("afterRun", "teardown A", "teardown B");
+        for (int r = 0; r < 4; r++) {
+            for (String condition : List.of("baseline", "t")) {
+                String run = condition + "_rep_" + r;
+                assertThat(log.stream().filter(line -> line.endsWith(" " + run)).toList()).as(run).containsExactly(
+                        "beforeReplicate " + run, "fetch " + run,
+                        "beforeStep A " + run, "apply A " + run, "afterStep A " + run,
+                        "beforeStep B " + run, "apply B " + run, "afterStep B " + run);
+            }
+        }
+        assertThat(log).hasSize(6 + 8 * 8);
     }
 
     @Test
