@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where results came from: JDK, OS, CPUs, git commit (when in a repository), library versions. */
@@ -38,35 +39,59 @@ final class Environment {
         return v == null ? "unknown" : v;
     }
 
-    /** The HEAD commit of the repository containing {@code dir}, read from {@code .git} without running git. */
+    /**
+     * The HEAD commit of the repository containing {@code dir}, read from {@code .git} without
+     * running git. {@code .git} may be a directory, or a file pointing to the git directory (linked
+     * worktrees, submodules), whose refs may live in a common directory.
+     */
     static String gitCommit(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             Path git = d.resolve(".git");
-            if (!Files.isDirectory(git)) {
-                continue;
-            }
             try {
-                String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
-                if (!head.startsWith("ref: ")) {
-                    return head;
-                }
-                String ref = head.substring(5);
-                Path refFile = git.resolve(ref);
-                if (Files.exists(refFile)) {
-                    return Files.readString(refFile, StandardCharsets.UTF_8).trim();
-                }
-                Path packed = git.resolve("packed-refs");
-                if (Files.exists(packed)) {
-                    for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                        if (line.endsWith(" " + ref)) {
-                            return line.substring(0, line.indexOf(' '));
-                        }
+                if (Files.isRegularFile(git)) {
+                    String pointer = Files.readString(git, StandardCharsets.UTF_8).trim();
+                    if (!pointer.startsWith("gitdir: ")) {
+                        return null;
                     }
+                    git = d.resolve(pointer.substring(8).trim()).normalize();
                 }
+                if (!Files.isDirectory(git)) {
+                    continue;
+                }
+                return headCommit(git);
             } catch (IOException e) {
                 return null;
             }
-            return null;
+        }
+        return null;
+    }
+
+    private static String headCommit(Path git) throws IOException {
+        String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+        if (!head.startsWith("ref: ")) {
+            return head;
+        }
+        String ref = head.substring(5);
+        Path common = git;
+        Path commondir = git.resolve("commondir");
+        if (Files.exists(commondir)) {
+            common = git.resolve(Files.readString(commondir, StandardCharsets.UTF_8).trim()).normalize();
+        }
+        for (Path base : List.of(git, common)) {
+            Path refFile = base.resolve(ref);
+            if (Files.exists(refFile)) {
+                return Files.readString(refFile, StandardCharsets.UTF_8).trim();
+            }
+        }
+        for (Path base : List.of(git, common)) {
+            Path packed = base.resolve("packed-refs");
+            if (Files.exists(packed)) {
+                for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                    if (line.endsWith(" " + ref)) {
+                        return line.substring(0, line.indexOf(' '));
+                    }
+                }
+            }
         }
         return null;
     }

@@ -5,10 +5,12 @@ import io.crystallize.core.Json;
 import io.crystallize.core.MetricSeries;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
+import io.crystallize.plugins.SeedPlugin;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,8 @@ final class VersionWriter {
         m.put("version", version);
         m.put("seed", result.masterSeed());
         m.put("replicate_seeds", result.seeds());
+        execution.experiment().getPlugin(SeedPlugin.class).filter(seeds -> !seeds.sharedAcrossConditions())
+                .ifPresent(seeds -> m.put("condition_seeds", conditionSeeds(seeds, result)));
         m.put("conditions", result.conditions());
         m.put("parameters", writable(execution.conditionParameters()));
         m.put("treatments", execution.treatments().stream().map(Treatment::name).toList());
@@ -109,6 +113,19 @@ final class VersionWriter {
         m.put("failed_runs", result.errors().size());
         m.put("environment", Environment.describe());
         return m;
+    }
+
+    /** The seed of every run when conditions do not share a replicate's seed: condition → seeds by replicate. */
+    private static Map<String, List<Long>> conditionSeeds(SeedPlugin seeds, Result result) {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        for (String condition : result.conditions()) {
+            List<Long> list = new ArrayList<>(result.replicates());
+            for (int r = 0; r < result.replicates(); r++) {
+                list.add(seeds.replicateSeed(r, condition));
+            }
+            out.put(condition, list);
+        }
+        return out;
     }
 
     /** Parameter values as JSON trees; a value Jackson cannot write becomes its text, so metadata is always written. */

@@ -207,7 +207,8 @@ public final class Experiment {
     /**
      * Tunes parameters: asks the optimizer for a treatment per trial, runs it for
      * {@code replicatesPerTrial} replicates (the baseline is not rerun), tells the optimizer the
-     * objective, and returns its best treatment.
+     * objective, and returns its best treatment. A trial that records no objective value (its runs
+     * failed) is told NaN and the search goes on; when every trial fails, the error lists them.
      */
     public Treatment optimize(Optimizer optimizer, int trials, int replicatesPerTrial) {
         if (trials < 1 || replicatesPerTrial < 1) {
@@ -215,10 +216,22 @@ public final class Experiment {
                     + trials + " and " + replicatesPerTrial);
         }
         Runner runner = new Runner(this);
+        List<String> failedTrials = new ArrayList<>();
         for (int trial = 0; trial < trials; trial++) {
             Treatment candidate = optimizer.ask();
             Result result = runner.executeTrial(candidate, replicatesPerTrial);
-            optimizer.tell(candidate, optimizer.objective().score(result, candidate.name()));
+            double score;
+            try {
+                score = optimizer.objective().score(result, candidate.name());
+            } catch (ConfigurationException noScore) {
+                // a trial whose runs all failed must not end the search: it scores NaN, which no optimizer picks
+                failedTrials.add(noScore.getMessage());
+                score = Double.NaN;
+            }
+            optimizer.tell(candidate, score);
+        }
+        if (failedTrials.size() == trials) {
+            throw new ConfigurationException(failedTrials);
         }
         return optimizer.best();
     }

@@ -147,15 +147,20 @@ final class Runner {
         }
     }
 
-    /** Every plugin's afterRun, also after one failed, so a failing plugin never keeps another from writing results. */
+    /**
+     * Every plugin's afterRun, also after one failed, so a failing plugin never keeps another from
+     * writing results; a failure carries the result.
+     */
     private void afterRun(Execution execution, Result result) {
-        RuntimeException failure = null;
+        PluginException failure = null;
         for (Plugin plugin : experiment.plugins()) {
             try {
-                invoke(() -> plugin.afterRun(execution, result));
-            } catch (RuntimeException e) {
+                plugin.afterRun(execution, result);
+            } catch (Exception e) {
                 if (failure == null) {
-                    failure = e;
+                    failure = new PluginException("afterRun of plugin " + plugin.getClass().getSimpleName()
+                            + " failed after the runs of '" + experiment.name() + "' finished: " + e
+                            + "; the result is kept in this exception", e, result);
                 } else {
                     failure.addSuppressed(e);
                 }

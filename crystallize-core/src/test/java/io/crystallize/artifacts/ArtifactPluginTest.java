@@ -12,6 +12,7 @@ import io.crystallize.core.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import io.crystallize.core.TestContexts;
+import io.crystallize.plugins.SeedPlugin;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.io.IOException;
@@ -155,6 +156,25 @@ class ArtifactPluginTest {
     }
 
     @Test
+    void seedsOfIndependentConditionsAreRecordedPerRun() throws IOException {
+        Result result = Experiment.builder("upstream").dataSource(new ReplicateSource())
+                .step(Step.<Number, Number>of("Seed", (data, ctx) -> {
+                    ctx.metrics().record("seed", ctx.seed());
+                    return data;
+                })).treatment(increment("treat", 1))
+                .plugin(new SeedPlugin(5).independentConditions())
+                .plugin(new ArtifactPlugin(root)).replicates(2).build().run();
+
+        JsonNode seeds = Json.MAPPER.readTree(root.resolve("upstream/v0/metadata.json").toFile()).get("condition_seeds");
+        for (String condition : List.of("baseline", "treat")) {
+            double[] used = result.metric(condition, "seed").values();
+            assertThat(seeds.get(condition).get(0).asLong()).isEqualTo((long) used[0]);
+            assertThat(seeds.get(condition).get(1).asLong()).isEqualTo((long) used[1]);
+        }
+        assertThat(seeds.get("treat").get(0).asLong()).isNotEqualTo(seeds.get("baseline").get(0).asLong());
+    }
+
+    @Test
     void artifactDataSourceReadsTheLatestCompleteVersionByReplicate() throws IOException {
         upstream(false).replicates(3).build().run();
 
@@ -289,6 +309,19 @@ class ArtifactPluginTest {
         JsonNode metadata = Json.MAPPER.readTree(root.resolve("opaque/v0/metadata.json").toFile());
         assertThat(metadata.get("parameters").get("baseline").get("model").asString()).contains("Unwritable");
         assertThat(root.resolve("opaque/v0/baseline/.crystallize_complete")).exists();
+    }
+
+    @Test
+    void artifactRootThatIsAFileIsAClearErrorBeforeAnyRun() throws IOException {
+        Path file = Files.writeString(root.resolve("not-a-directory"), "x");
+        List<Integer> fetched = new ArrayList<>();
+        Experiment experiment = Experiment.builder("upstream").dataSource(ctx -> fetched.add(1) ? 0 : 0)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(file)).build();
+
+        assertThatThrownBy(experiment::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("is a file");
+        assertThat(fetched).isEmpty();
+        assertThat(ArtifactPlugin.DEFAULT_ROOT).isEqualTo(Path.of("target", "crystallize"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.crystallize.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crystallize.core.Result;
+import io.crystallize.core.TestContexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class ArtifactProcessTest {
         Path next = experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory();
         assertThat(next.getFileName().toString()).isEqualTo("v1");
         assertThat(completeMarkers(root)).containsExactly(next.resolve("baseline/.crystallize_complete"));
-        assertThat(experiment.artifactDataSource("Work", "out.txt").fetch(io.crystallize.core.TestContexts.of("baseline", 2)))
+        assertThat(experiment.artifactDataSource("Work", "out.txt").fetch(TestContexts.of("baseline", 2)))
                 .isEqualTo(next.resolve("replicate_2/baseline/Work/out.txt"));
     }
 

@@ -108,6 +108,13 @@ class BadInputTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("replicates must be at least 1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"replicate", "condition", "seed"})
+    void parametersCannotShadowReservedContextKeys(String name) {
+        assertThatThrownBy(() -> replicateExperiment("x").parameter(name, 1).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + name + "' is reserved");
+    }
+
     @Test
     void overridesOfTheWrongTypeAreNamed() {
         assertThatThrownBy(() -> replicateExperiment("x").treatment(Treatment.of("t", "increment", 1.5)).build())

@@ -3,6 +3,7 @@ package io.crystallize.core;
 import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.plugins.ParallelExecution;
@@ -103,7 +104,7 @@ class ExecutionOptionsTest {
         Experiment experiment = Experiment.builder("options").dataSource(new ReplicateSource()).step(counting)
                 .step(new RecordStep()).plugin(new ArtifactPlugin(root)).replicates(10).build();
 
-        ExecutionCancelledException cancelled = org.assertj.core.api.Assertions.catchThrowableOfType(
+        ExecutionCancelledException cancelled = catchThrowableOfType(
                 ExecutionCancelledException.class,
                 () -> experiment.run(RunRequest.defaults().withCancellation(() -> runs.get() >= 3)));
 
@@ -113,6 +114,8 @@ class ExecutionOptionsTest {
             assertThat(walk.filter(p -> p.getFileName().toString().equals(".crystallize_complete"))).isEmpty();
         }
         assertThat(root.resolve("options/v0/baseline/results.json")).exists();
+        Result partial = cancelled.partialResult();
+        assertThat(Result.fromJson(partial.toJson())).isEqualTo(partial);
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.crystallize.core;
 import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.plugins.ParallelExecution;
 import io.crystallize.testing.LoggingStep;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.RecordingPlugin;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,7 @@ class LifecycleTest {
     void hooksRunInTheDesignedOrder() {
         Experiment experiment = Experiment.builder("lifecycle").dataSource(loggingSource())
                 .step(new LoggingStep("A", log)).step(new LoggingStep("B", log))
-                .plugin(new RecordingPlugin(log)).treatment(Treatment.of("t", java.util.Map.of()))
+                .plugin(new RecordingPlugin(log)).treatment(Treatment.of("t", Map.of()))
                 .replicates(2).build();
         assertThat(log).containsExactly("init");
         log.clear();
@@ -55,6 +58,30 @@ class LifecycleTest {
         }
         expected.addAll(List.of("afterRun", "teardown A", "teardown B"));
         assertThat(log).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void eachRunKeepsTheOrderUnderAParallelStrategy() {
+        Experiment experiment = Experiment.builder("lifecycle").dataSource(loggingSource())
+                .step(new LoggingStep("A", log)).step(new LoggingStep("B", log))
+                .plugin(new RecordingPlugin(log)).plugin(new ParallelExecution(2))
+                .treatment(Treatment.of("t", Map.of())).replicates(4).build();
+        log.clear();
+
+        experiment.run();
+
+        assertThat(log.subList(0, 3)).containsExactly("beforeRun", "setup A", "setup B");
+        assertThat(log.subList(log.size() - 3, log.size())).containsExactly("afterRun", "teardown A", "teardown B");
+        for (int r = 0; r < 4; r++) {
+            for (String condition : List.of("baseline", "t")) {
+                String run = condition + "_rep_" + r;
+                assertThat(log.stream().filter(line -> line.endsWith(" " + run)).toList()).as(run).containsExactly(
+                        "beforeReplicate " + run, "fetch " + run,
+                        "beforeStep A " + run, "apply A " + run, "afterStep A " + run,
+                        "beforeStep B " + run, "apply B " + run, "afterStep B " + run);
+            }
+        }
+        assertThat(log).hasSize(6 + 8 * 8);
     }
 
     @Test
@@ -90,7 +117,7 @@ class LifecycleTest {
                 .step(failingTeardown).step(new RecordStep()).step(new LoggingStep("C", log)).plugin(artifacts)
                 .replicates(2).build();
 
-        TeardownException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+        TeardownException failure = catchThrowableOfType(
                 TeardownException.class, experiment::run);
 
         assertThat(failure).hasMessageContaining("'A'").hasCauseInstanceOf(IllegalStateException.class);
@@ -129,7 +156,10 @@ class LifecycleTest {
                 .step(new RecordStep()).step(new LoggingStep("A", log))
                 .plugin(failing).plugin(new ArtifactPlugin(root)).build();
 
-        assertThatThrownBy(experiment::run).hasMessageContaining("dashboard unreachable");
+        PluginException failure = catchThrowableOfType(PluginException.class, experiment::run);
+
+        assertThat(failure).hasMessageContaining("dashboard unreachable").hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failure.result().metric("baseline", RecordStep.METRIC).values()).containsExactly(0);
         assertThat(root.resolve("lifecycle/v0/baseline/results.json")).exists();
         assertThat(root.resolve("lifecycle/v0/baseline/.crystallize_complete")).exists();
         assertThat(log).endsWith("teardown A");

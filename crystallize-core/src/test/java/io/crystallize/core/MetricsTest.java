@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -48,8 +49,8 @@ class MetricsTest {
         assertThat(values).hasSize(threads * each);
         // value t * each + i from each thread exactly once: the sum proves no value was lost or duplicated
         long n = (long) threads * each;
-        assertThat(java.util.Arrays.stream(values).sum()).isEqualTo(n * (n - 1) / 2.0);
-        assertThat(java.util.Arrays.stream(values).distinct().count()).isEqualTo(n);
+        assertThat(Arrays.stream(values).sum()).isEqualTo(n * (n - 1) / 2.0);
+        assertThat(Arrays.stream(values).distinct().count()).isEqualTo(n);
     }
 
     private static int recordConcurrently(Metrics metrics, int threads, int each) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** REFERENCE-BEHAVIOUR items 21 and 22: aggregation and the JSON form of results. */
 class ResultTest {
@@ -82,6 +83,17 @@ class ResultTest {
         double[] values = result.metric("baseline", "metric").values();
         values[0] = 99;
         assertThat(result.metric("baseline", "metric").values()[0]).isZero();
+    }
+
+    @Test
+    void jsonOfANewerFormatIsRefusedWithAClearMessage() {
+        ObjectNode document =
+                (ObjectNode) Json.MAPPER.readTree(richResult().toJson());
+        document.put("formatVersion", Result.FORMAT_VERSION + 1);
+        String json = Json.MAPPER.writeValueAsString(document);
+
+        assertThatThrownBy(() -> Result.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format version " + (Result.FORMAT_VERSION + 1)).hasMessageContaining("upgrade");
     }
 
     @Test

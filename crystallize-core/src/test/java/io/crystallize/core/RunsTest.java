@@ -9,14 +9,15 @@ import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.hypothesis.Verifier;
+import io.crystallize.plugins.ParallelExecution;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** REFERENCE-BEHAVIOUR items 1–8 and 10–13: runs of the reference fixtures. */
 class RunsTest {
@@ -228,7 +229,7 @@ class RunsTest {
 
     @Test
     void invalidExecutionStrategyIsAConfigurationError() {
-        assertThatThrownBy(() -> new io.crystallize.plugins.ParallelExecution(0))
+        assertThatThrownBy(() -> new ParallelExecution(0))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("workers must be at least 1");
     }

@@ -9,6 +9,7 @@ import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.hypothesis.Verifiers;
 import io.crystallize.testing.DeltaNoise;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -119,7 +120,7 @@ class TreatmentEffectTest {
         Experiment experiment = Experiment.builder("unknown").dataSource(ctx -> fetched[0]++).parameter("delta", 0.0)
                 .step(Step.of("Pass", (data, ctx) -> data)).build();
 
-        assertThatThrownBy(() -> experiment.run(java.util.List.of(Treatment.of("typo", "detla", 1)), null, null))
+        assertThatThrownBy(() -> experiment.run(List.of(Treatment.of("typo", "detla", 1)), null, null))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("did you mean 'delta'");
         assertThat(fetched[0]).isZero();
     }

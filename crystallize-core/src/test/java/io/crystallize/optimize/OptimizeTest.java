@@ -131,6 +131,28 @@ class OptimizeTest {
     }
 
     @Test
+    void failingTrialScoresNaNAndTheSearchGoesOn() {
+        Experiment experiment = Experiment.builder("optimize").dataSource(ctx -> 0).parameter("delta", 0)
+                .step(Step.<Integer, Integer>of("Fragile", (data, ctx) -> {
+                    if (ctx.getInt("delta") == 1) {
+                        throw new ArithmeticException("diverged");
+                    }
+                    ctx.metrics().record("sum", 3 * ctx.getInt("delta"));
+                    return data;
+                })).build();
+        CountingOptimizer optimizer = new CountingOptimizer(
+                new GridSearch(Map.of("delta", List.of(0, 1, 2)), Objective.maximize("sum")));
+
+        Treatment best = experiment.optimize(optimizer, 3, 1);
+
+        assertThat(optimizer.told).containsExactly(0.0, Double.NaN, 6.0);
+        assertThat(best.overrides()).containsEntry("delta", 2);
+        GridSearch onlyFailing = new GridSearch(Map.of("delta", List.of(1)), Objective.maximize("sum"));
+        assertThatThrownBy(() -> experiment.optimize(onlyFailing, 2, 1)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'sum' was not recorded").hasMessageContaining("trial_0_rep_0");
+    }
+
+    @Test
     void invalidTrialCountsAndUnknownParametersAreConfigurationErrors() {
         GridSearch typo = new GridSearch(Map.of("detla", List.of(1)), Objective.maximize("sum"));
 

@@ -3,6 +3,7 @@ package io.crystallize.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
 import io.crystallize.core.Json;
 import io.crystallize.core.Result;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,7 @@ class ParallelExecutionTest {
         if (ctx.replicate() == 1) {
             throw new IllegalStateException("replicate 1 fails in " + ctx.condition());
         }
-        ctx.artifacts().writeText("data.txt", java.util.Arrays.toString(data));
+        ctx.artifacts().writeText("data.txt", Arrays.toString(data));
         return data;
     });
 
@@ -42,7 +44,7 @@ class ParallelExecutionTest {
                 .step(FAIL_ON_REPLICATE_ONE)
                 .treatment(Treatment.of("one", "delta", 1)).treatment(Treatment.of("two", "delta", 2))
                 .hypothesis(Hypothesis.on(DeltaNoise.TOTAL).name("total_higher").build())
-                .options(io.crystallize.core.ExecutionOptions.defaults().withToleratedFailureFraction(0.2))
+                .options(ExecutionOptions.defaults().withToleratedFailureFraction(0.2))
                 .seed(2024).replicates(12);
         if (root != null) {
             builder.plugin(new ArtifactPlugin(root));

@@ -13,9 +13,9 @@ import io.crystallize.testing.ReplicateSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** REFERENCE-BEHAVIOUR items 14 and 15, DESIGN §3.3. */
 class SeedPluginTest {
