@@ -38,7 +38,9 @@ final class ExperimentExecution {
         try {
             ensureUpstreamResults(definition, stop, new HashSet<>());
             Experiment experiment = definition.experiment(configuration.settings());
-            RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop);
+            // an override acts like a run(...) argument: it beats an upstream source's declared count too
+            RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
+                    .withReplicates(configuration.settings().replicatesOverride().orElse(null));
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);

@@ -105,6 +105,25 @@ class ExecutionScopeTest {
     }
 
     @Test
+    void aReplicatesOverrideBeatsTheUpstreamSourcesCountAndCannotExceedIt() {
+        Kit.engine(artifacts).selectors(selectClass(UpstreamExperiment.class)).execute();
+        StepCalls.reset();
+
+        Kit.engine(artifacts).configurationParameter(Constants.OVERRIDE_REPLICATES, "2")
+                .selectors(selectClass(AaDownstreamExperiment.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.started(1).finished(1));
+        assertThat(StepCalls.count(AaDownstreamExperiment.class, "baseline")).isEqualTo(2);
+
+        StepCalls.reset();
+        EngineExecutionResults tooMany = Kit.engine(artifacts).configurationParameter(Constants.OVERRIDE_REPLICATES, "5")
+                .selectors(selectClass(AaDownstreamExperiment.class)).execute();
+        assertThat(StepCalls.count(AaDownstreamExperiment.class, "baseline")).isZero();
+        tooMany.containerEvents().assertThatEvents().haveExactly(1, event(container("AaDownstreamExperiment"),
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        message(m -> m.contains("replicates") && m.contains("3")))));
+    }
+
+    @Test
     void aSelectedUpstreamRunsOnceBeforeItsDownstream() {
         EngineExecutionResults results = Kit.engine(artifacts)
                 .selectors(selectClass(AaDownstreamExperiment.class), selectClass(UpstreamExperiment.class)).execute();
