@@ -14,7 +14,19 @@ final class Environment {
     private Environment() {
     }
 
+    // the JVM, machine and checkout do not change while a JVM runs: described once
+    private static volatile Map<String, Object> described;
+
     static Map<String, Object> describe() {
+        Map<String, Object> env = described;
+        if (env == null) {
+            env = java.util.Collections.unmodifiableMap(read());
+            described = env;
+        }
+        return env;
+    }
+
+    private static Map<String, Object> read() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("java_version", System.getProperty("java.version"));
         env.put("java_vendor", System.getProperty("java.vendor"));

@@ -90,7 +90,7 @@ final class VersionWriter {
             return; // runs are missing: readers must not take this version for a complete one
         }
         for (String condition : result.conditions()) {
-            Layout.writeAtomically(directory.resolve(condition).resolve(Layout.COMPLETE), new byte[0]);
+            Layout.mark(directory.resolve(condition).resolve(Layout.COMPLETE));
         }
     }
 

@@ -119,10 +119,14 @@ final class ClassModelReader {
         return new Reading(model, methods, byName, upstream, this::isAssignable);
     }
 
+    // one pool per class loader: supertypes and annotation types are parsed once, not per experiment
+    private static final Map<ClassLoader, TypePool> POOLS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private TypeDescription describe() {
         ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
-        TypePool.Resolution resolution = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader))
-                .describe(type.getName());
+        TypePool.Resolution resolution = POOLS.computeIfAbsent(loader,
+                l -> TypePool.Default.of(ClassFileLocator.ForClassLoader.WeaklyReferenced.of(l))).describe(type.getName());
         if (!resolution.isResolved()) {
             throw new DefinitionException(type, "the class file of " + type.getName() + " cannot be read from its "
                     + "class loader, so the declaration order of its steps is unknown: compile it with the "

@@ -1,6 +1,7 @@
 package io.crystallize.stats;
 
-import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
  * CDF of the noncentral t distribution by the Poisson-mixture series of Lenth (AS 243):
@@ -41,18 +42,32 @@ final class NoncentralT {
         double lambda = delta * delta / 2;
         double halfDf = df / 2;
         if (lambda == 0) {
-            return base + 0.5 * BetaDistribution.of(0.5, halfDf).cumulativeProbability(x);
+            return base + 0.5 * RegularizedBeta.value(x, 0.5, halfDf);
         }
         double logLambda = Math.log(lambda);
         double logP = -lambda;
         double logQ = Math.log(Math.abs(delta)) - lambda - 0.5 * Math.log(2) - LOG_GAMMA_THREE_HALVES;
         double signQ = Math.signum(delta);
         int last = (int) Math.ceil(lambda + 12 * Math.sqrt(lambda) + 40);
+        // I_x(a + 1, b) = I_x(a, b) - g(a), g(a) = x^a (1-x)^b / (a B(a, b)), g(a + 1) = g(a) x (a + b) / (a + 1):
+        // two incomplete beta evaluations instead of two per term (Lenth's AS 243 recurrences)
+        double logX = Math.log(x);
+        double log1mX = Math.log1p(-x);
+        double ip = RegularizedBeta.value(x, 0.5, halfDf);
+        double iq = RegularizedBeta.value(x, 1.0, halfDf);
+        double gp = Math.exp(0.5 * logX + halfDf * log1mX - Math.log(0.5) - LogBeta.value(0.5, halfDf));
+        double gq = Math.exp(logX + halfDf * log1mX - LogBeta.value(1.0, halfDf));
         double sum = 0;
         for (int j = 0; j <= last; j++) {
             if (j > 0) {
                 logP += logLambda - Math.log(j);
                 logQ += logLambda - Math.log(j + 0.5);
+                double aP = j - 0.5;
+                double aQ = j;
+                ip -= gp;
+                iq -= gq;
+                gp *= x * (aP + halfDf) / (aP + 1);
+                gq *= x * (aQ + halfDf) / (aQ + 1);
             }
             double p = Math.exp(logP);
             double q = Math.exp(logQ);
@@ -62,9 +77,7 @@ final class NoncentralT {
                 }
                 continue;
             }
-            double ip = p == 0 ? 0 : BetaDistribution.of(j + 0.5, halfDf).cumulativeProbability(x);
-            double iq = q == 0 ? 0 : BetaDistribution.of(j + 1.0, halfDf).cumulativeProbability(x);
-            sum += p * ip + signQ * q * iq;
+            sum += p * Math.max(ip, 0) + signQ * q * Math.max(iq, 0);
         }
         return Math.min(1, Math.max(0, base + 0.5 * sum));
     }
