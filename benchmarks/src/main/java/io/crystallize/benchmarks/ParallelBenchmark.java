@@ -61,4 +61,31 @@ public class ParallelBenchmark {
     public Result run() {
         return experiment.run();
     }
+
+    /**
+     * The baseline: the same 40 work items on plain threads, no framework. Its speed-up is what
+     * this machine's cores allow (two vCPUs may share a physical core).
+     */
+    @Benchmark
+    public double rawThreads() throws InterruptedException {
+        double[] sums = new double[workers];
+        Thread[] threads = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            threads[w] = new Thread(() -> {
+                double sum = 0;
+                for (int i = worker; i < 40; i += workers) {
+                    sum += work(i, WORK);
+                }
+                sums[worker] = sum;
+            });
+            threads[w].start();
+        }
+        double total = 0;
+        for (int w = 0; w < workers; w++) {
+            threads[w].join();
+            total += sums[w];
+        }
+        return total;
+    }
 }

@@ -78,6 +78,11 @@ public final class Report {
         if (one != null && two != null) {
             line("parallel.speedup_2_workers", one / two, "x");
         }
+        Double rawOne = s.get("ParallelBenchmark.rawThreads.workers=1");
+        Double rawTwo = s.get("ParallelBenchmark.rawThreads.workers=2");
+        if (rawOne != null && rawTwo != null) {
+            line("parallel.raw_threads_speedup_2_threads", rawOne / rawTwo, "x");
+        }
     }
 
     private static void line(Map<String, Double> scores, String benchmark, String name, String unit) {

@@ -88,7 +88,7 @@ public final class ArtifactPlugin implements Plugin {
     @Override
     public void afterStep(Step<?, ?> step, Object output, Context context) throws IOException {
         VersionWriter writer = active;
-        if (writer == null || context.replicate() < 0) {
+        if (writer == null || context.replicate() < 0 || !context.wroteArtifacts()) {
             return;
         }
         for (Map.Entry<String, byte[]> artifact : context.artifacts().written().entrySet()) {

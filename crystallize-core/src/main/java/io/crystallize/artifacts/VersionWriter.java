@@ -73,7 +73,9 @@ final class VersionWriter {
             Map<String, Object> replicates = new LinkedHashMap<>();
             result.metrics().getOrDefault(condition, Map.of()).forEach((name, series) -> {
                 metrics.put(name, series.values());
-                replicates.put(name, series.replicates());
+                if (!series.isDense()) {
+                    replicates.put(name, series.replicates()); // absent: value i is replicate i
+                }
             });
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("metrics", metrics);

@@ -96,6 +96,11 @@ public final class Context {
         return resources;
     }
 
+    /** Whether the running step has written any artifact (cheap: for plugins that store them). */
+    public boolean wroteArtifacts() {
+        return artifacts != null && !artifacts.written().isEmpty();
+    }
+
     /** Where the running step writes artifacts. */
     public Artifacts artifacts() {
         return artifactLog();

@@ -83,6 +83,11 @@ public final class MetricSeries {
         return replicates.clone();
     }
 
+    /** True when value i belongs to replicate i, for every value. */
+    public boolean isDense() {
+        return replicates == null;
+    }
+
     /** Distinct replicates that have at least one value, ascending. */
     public int[] replicatesWithValues() {
         return Arrays.stream(replicates()).distinct().toArray();

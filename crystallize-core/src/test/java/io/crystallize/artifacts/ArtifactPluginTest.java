@@ -79,6 +79,9 @@ class ArtifactPluginTest {
         Experiment.builder("upstream").dataSource(new ReplicateSource())
                 .step(Step.<Number, Number>of("Odd", (data, ctx) -> {
                     ctx.metrics().record("m", ctx.replicate() == 0 ? Double.NaN : Double.POSITIVE_INFINITY);
+                    if (ctx.replicate() == 1) {
+                        ctx.metrics().record("sparse", 7);
+                    }
                     return data;
                 })).step(new RecordStep()).plugin(new ArtifactPlugin(root)).replicates(2).build().run();
 
@@ -88,9 +91,12 @@ class ArtifactPluginTest {
         JsonNode node = Json.MAPPER.readTree(results.toFile());
         assertThat(node.get("metrics").get("metric").get(1).asDouble()).isEqualTo(1.0);
         assertThat(node.get("metrics").get("m").get(0).asDouble()).isNaN();
-        assertThat(node.get("replicates").get("metric").get(1).asInt()).isEqualTo(1);
+        assertThat(node.get("replicates").has("metric")).as("dense series: value i is replicate i").isFalse();
+        assertThat(node.get("replicates").get("sparse").get(0).asInt()).isEqualTo(1);
         Result back = ArtifactPlugin.readResult(root.resolve("upstream/v0"));
         assertThat(back.metric("baseline", "m").values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        assertThat(back.metric("baseline", "sparse").replicates()).containsExactly(1);
+        assertThat(back.metric("baseline", "metric").replicates()).containsExactly(0, 1);
     }
 
     @Test
