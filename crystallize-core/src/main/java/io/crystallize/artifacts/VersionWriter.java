@@ -104,7 +104,9 @@ final class VersionWriter {
         m.put("format_version", Result.FORMAT_VERSION);
         m.put("version", version);
         m.put("seed", result.masterSeed());
-        m.put("replicate_seeds", result.seeds());
+        // per-replicate seeds follow from the master seed (and are listed in result.json): metadata
+        // stays small, since every execution reads the newest version's metadata
+        m.put("replicate_seed", "floorMod(seed + replicate * 31337, 2^32)");
         execution.experiment().getPlugin(SeedPlugin.class).filter(seeds -> !seeds.sharedAcrossConditions())
                 .ifPresent(seeds -> m.put("condition_seeds", conditionSeeds(seeds, result)));
         m.put("conditions", result.conditions());

@@ -20,7 +20,10 @@ public final class Metrics {
     // few metrics per run: arrays in first-recorded order beat a map here
     private Series[] series = new Series[2];
     private int count;
-    private long total;
+    private volatile long total;
+    // provenance marks: a step start bumps the epoch; a series remembers its size when first
+    // recorded in an epoch, so marking costs nothing for series a step does not touch
+    private volatile int epoch;
 
     /** Metrics of a run outside any experiment (replicate 0 of the baseline). */
     public Metrics() {
@@ -57,6 +60,10 @@ public final class Metrics {
                     series = Arrays.copyOf(series, count * 2);
                 }
                 series[count++] = target;
+            }
+            if (target.epoch != epoch) {
+                target.epoch = epoch;
+                target.marked = target.size;
             }
             target.add(value, frozenTags);
             total++;
@@ -113,10 +120,8 @@ public final class Metrics {
     }
 
     /** Marks the current count of every metric, for {@link #changesSinceMark}; returns the total. */
-    synchronized long mark() {
-        for (int i = 0; i < count; i++) {
-            series[i].marked = series[i].size;
-        }
+    long mark() {
+        epoch++; // only the run's own thread marks: steps run one at a time
         return total;
     }
 
@@ -124,13 +129,17 @@ public final class Metrics {
      * The metrics recorded since the last {@link #mark()}: names, counts at the mark and now, or
      * {@code null} when nothing was recorded since {@code totalAtMark}.
      */
-    synchronized Object[] changesSinceMark(long totalAtMark) {
+    Object[] changesSinceMark(long totalAtMark) {
         if (total == totalAtMark) {
             return null;
         }
+        return changes();
+    }
+
+    private synchronized Object[] changes() {
         int changed = 0;
         for (int i = 0; i < count; i++) {
-            if (series[i].size != series[i].marked) {
+            if (series[i].epoch == epoch && series[i].size != series[i].marked) {
                 changed++;
             }
         }
@@ -140,7 +149,7 @@ public final class Metrics {
         int k = 0;
         for (int i = 0; i < count; i++) {
             Series s = series[i];
-            if (s.size != s.marked) {
+            if (s.epoch == epoch && s.size != s.marked) {
                 names[k] = s.name;
                 before[k] = s.marked;
                 after[k++] = s.size;
@@ -167,7 +176,8 @@ public final class Metrics {
 
     private static final class Series {
         final String name;
-        int marked; // size at the last mark(); a series created after it starts at 0
+        int marked; // size when first recorded in the current epoch
+        int epoch = -1;
         double[] values = new double[1];
         List<Map<String, Object>> tags; // null until a tagged value arrives
         int size;

@@ -203,9 +203,10 @@ final class Runner {
             }
         }
         boolean handled = false;
+        List<Runnable> runs = java.util.Collections.unmodifiableList(tasks);
         for (Plugin plugin : experiment.plugins()) {
             boolean[] done = new boolean[1];
-            invoke(() -> done[0] = plugin.runExperimentLoop(execution, List.copyOf(tasks)));
+            invoke(() -> done[0] = plugin.runExperimentLoop(execution, runs));
             if (done[0]) {
                 handled = true;
                 break;

@@ -87,7 +87,7 @@ class ParallelExecutionTest {
                 .isEqualTo(normalised(serialVersion.resolve("result.json"), serialRoot));
         JsonNode serialMetadata = Json.MAPPER.readTree(serialVersion.resolve("metadata.json").toFile());
         JsonNode parallelMetadata = Json.MAPPER.readTree(parallelVersion.resolve("metadata.json").toFile());
-        for (String field : List.of("replicates", "seed", "replicate_seeds", "conditions", "parameters", "treatments")) {
+        for (String field : List.of("replicates", "seed", "replicate_seed", "conditions", "parameters", "treatments")) {
             assertThat(parallelMetadata.get(field)).as(field).isEqualTo(serialMetadata.get(field));
         }
     }
