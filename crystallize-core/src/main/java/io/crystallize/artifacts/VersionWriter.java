@@ -2,7 +2,6 @@ package io.crystallize.artifacts;
 
 import io.crystallize.core.Execution;
 import io.crystallize.core.Json;
-import io.crystallize.core.MetricSeries;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
 import io.crystallize.plugins.SeedPlugin;
@@ -149,8 +148,4 @@ final class VersionWriter {
         return out;
     }
 
-    @SuppressWarnings("unused")
-    private static int size(MetricSeries series) {
-        return series.size();
-    }
 }
