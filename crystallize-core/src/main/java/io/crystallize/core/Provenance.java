@@ -82,25 +82,36 @@ final class Provenance {
     static final class Interner {
         private final ConcurrentHashMap<StepRecord, StepRecord> steps = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<RunTrace, RunTrace> runs = new ConcurrentHashMap<>();
+        // hints per condition: runs alternate between conditions, whose steps read other values
         private final StepRecord[] lastStep;
-        private RunTrace lastRun;
+        private final RunTrace[] lastRun;
+        private final int stepsPerRun;
 
-        Interner(int stepCount) {
-            this.lastStep = new StepRecord[stepCount];
+        Interner(int conditions, int stepsPerRun) {
+            this.stepsPerRun = stepsPerRun;
+            this.lastStep = new StepRecord[conditions * stepsPerRun];
+            this.lastRun = new RunTrace[conditions];
         }
 
-        /** The record step {@code index} had in a recent run, or {@code null}. */
-        StepRecord hint(int index) {
-            return lastStep[index];
+        /** The hint slot of a step of a condition. */
+        int slot(int condition, int step) {
+            return condition * stepsPerRun + step;
         }
 
-        /** The shared trace of a run whose steps had these (interned) records. */
-        RunTrace internRun(StepRecord[] records) {
-            RunTrace hint = lastRun;
+        /** The record a step of a condition had in a recent run, or {@code null}. */
+        StepRecord hint(int slot) {
+            return lastStep[slot];
+        }
+
+        /** The shared trace of a run of a condition whose steps had these (interned) records. */
+        RunTrace internRun(int condition, StepRecord[] records) {
+            RunTrace hint = lastRun[condition];
             if (hint != null && sameReferences(hint.steps, records)) {
                 return hint;
             }
-            return intern(new RunTrace(records, null));
+            RunTrace shared = intern(new RunTrace(records, null));
+            lastRun[condition] = shared;
+            return shared;
         }
 
         private static boolean sameReferences(StepRecord[] a, StepRecord[] b) {
@@ -115,14 +126,14 @@ final class Provenance {
             return true;
         }
 
-        StepRecord intern(int index, StepRecord record) {
-            StepRecord hint = lastStep[index];
+        StepRecord intern(int slot, StepRecord record) {
+            StepRecord hint = lastStep[slot];
             if (record.equals(hint)) {
                 return hint;
             }
             StepRecord existing = steps.putIfAbsent(record, record);
             StepRecord shared = existing == null ? record : existing;
-            lastStep[index] = shared;
+            lastStep[slot] = shared;
             return shared;
         }
 
@@ -130,14 +141,8 @@ final class Provenance {
             if (trace.partialValues != null) {
                 return trace;
             }
-            RunTrace hint = lastRun;
-            if (trace.equals(hint)) {
-                return hint;
-            }
             RunTrace existing = runs.putIfAbsent(trace, trace);
-            RunTrace shared = existing == null ? trace : existing;
-            lastRun = shared;
-            return shared;
+            return existing == null ? trace : existing;
         }
     }
 }

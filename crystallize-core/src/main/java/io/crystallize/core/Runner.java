@@ -176,16 +176,17 @@ final class Runner {
         int k = conditions.size();
         int warmups = input != null ? 0 : experiment.options().warmupReplicates();
         RunRecord[][] records = new RunRecord[replicates][k];
-        Provenance.Interner interner = new Provenance.Interner(experiment.pipeline().steps().size());
+        Provenance.Interner interner = new Provenance.Interner(k, experiment.pipeline().steps().size());
         BooleanSupplier cancelled = execution::isCancelled;
         List<Runnable> tasks = new ArrayList<>((replicates + warmups) * k);
         for (int w = -warmups; w < 0; w++) {
             for (int slot = 0; slot < k; slot++) {
                 int replicate = w;
-                Treatment treatment = conditions.get(order(replicate, slot, k));
+                int c = order(replicate, slot, k);
+                Treatment treatment = conditions.get(c);
                 tasks.add(() -> {
                     if (!cancelled.getAsBoolean()) {
-                        runOne(execution, treatment, replicate, resources, interner, null, null);
+                        runOne(execution, treatment, c, replicate, resources, interner, null, null);
                     }
                 });
             }
@@ -197,7 +198,8 @@ final class Runner {
                 Treatment treatment = conditions.get(c);
                 tasks.add(() -> {
                     if (!cancelled.getAsBoolean()) {
-                        records[replicate][c] = runOne(execution, treatment, replicate, resources, interner, input, output);
+                        records[replicate][c] = runOne(execution, treatment, c, replicate, resources, interner, input,
+                                output);
                     }
                 });
             }
@@ -222,7 +224,8 @@ final class Runner {
         return experiment.options().interleaved() ? Math.floorMod(slot + replicate, k) : slot;
     }
 
-    private RunRecord runOne(Execution execution, Treatment treatment, int replicate, Resources resources,
+    private RunRecord runOne(Execution execution, Treatment treatment, int conditionIndex, int replicate,
+            Resources resources,
             Provenance.Interner interner, Input input, Object[] output) {
         String condition = treatment == null ? Names.BASELINE : treatment.name();
         long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
@@ -250,7 +253,7 @@ final class Runner {
                 for (Plugin plugin : plugins) {
                     plugin.beforeStep(step, context);
                 }
-                StepTrace trace = new StepTrace(where, done, context.metrics());
+                StepTrace trace = new StepTrace(where, interner.slot(conditionIndex, done), context.metrics());
                 context.enterStep(where, trace);
                 try {
                     data = applyStep(step, data, context);
@@ -265,7 +268,7 @@ final class Runner {
             if (output != null) {
                 output[0] = data;
             }
-            return new RunRecord(context.metrics(), interner.internRun(records), artifactPaths(context), null);
+            return new RunRecord(context.metrics(), interner.internRun(conditionIndex, records), artifactPaths(context), null);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             RunFailure failure = RunFailure.of(condition, replicate, where, e);
             Map<String, double[]> partial = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.Arrays;
 final class StepTrace {
 
     private final String step;
-    private final int index;
+    private final int slot;
     private String[] readKeys = StepRecord.NO_KEYS;
     private Object[] readValues = StepRecord.NO_VALUES;
     private int reads;
@@ -18,9 +18,9 @@ final class StepTrace {
     private int writes;
     private final long totalBefore;
 
-    StepTrace(String step, int index, Metrics metrics) {
+    StepTrace(String step, int slot, Metrics metrics) {
         this.step = step;
-        this.index = index;
+        this.slot = slot;
         this.totalBefore = metrics.mark();
     }
 
@@ -57,12 +57,12 @@ final class StepTrace {
             before = (int[]) changes[1];
             after = (int[]) changes[2];
         }
-        StepRecord hint = interner.hint(index);
+        StepRecord hint = interner.hint(slot);
         if (hint != null && hint.matches(step, readKeys, readValues, reads, writeKeys, writeValues, writes, names,
                 before, after)) {
             return hint; // the common case: this step did what it did in the previous run
         }
-        return interner.intern(index, new StepRecord(step, trim(readKeys, reads), trim(readValues, reads),
+        return interner.intern(slot, new StepRecord(step, trim(readKeys, reads), trim(readValues, reads),
                 trim(writeKeys, writes), trim(writeValues, writes), names, before, after));
     }
 
