@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns JMH's JSON results into one line per figure, {@code name value unit}, with every
  * framework figure beside its same-run baseline and the derived differences and ratios.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.crystallize.benchmarks.Report target/jmh.json}
+ * <p>Usage: {@code java -cp benchmarks.jar io.crystallize.benchmarks.Report target/jmh.json [more.json ...]}
  */
 public final class Report {
 
@@ -19,9 +19,16 @@ public final class Report {
     }
 
     public static void main(String[] args) {
-        JsonNode runs = JsonMapper.builder().build().readTree(new File(args[0]));
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
+        for (String file : args) {
+            read(JsonMapper.builder().build().readTree(new File(file)), scores, units);
+        }
+        scores.forEach((name, score) -> line(name, score, units.get(name)));
+        derive(scores);
+    }
+
+    private static void read(JsonNode runs, Map<String, Double> scores, Map<String, String> units) {
         for (JsonNode run : runs) {
             String name = run.get("benchmark").asString().replace("io.crystallize.benchmarks.", "");
             JsonNode params = run.get("params");
@@ -34,8 +41,6 @@ public final class Report {
             scores.put(name, metric.get("score").asDouble());
             units.put(name, metric.get("scoreUnit").asString());
         }
-        scores.forEach((name, score) -> line(name, score, units.get(name)));
-        derive(scores);
     }
 
     private static void derive(Map<String, Double> s) {
