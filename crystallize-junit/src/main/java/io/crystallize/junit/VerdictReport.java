@@ -43,6 +43,8 @@ final class VerdictReport {
         e.put("effectSize", number(v.effectSize()));
         e.put("effectSizeName", text(v.effectSizeName()));
         e.put("ci95", "[" + number(v.ciLow()) + ", " + number(v.ciHigh()) + "]");
+        e.put("mde80", number(v.mde()));
+        e.put("mde80Standardized", number(v.mdeStandardized()));
         e.put("masterSeed", Long.toString(result.masterSeed()));
         e.put("replicates", Integer.toString(result.replicates()));
         e.put("message", text(v.message()));

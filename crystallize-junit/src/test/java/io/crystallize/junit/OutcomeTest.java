@@ -59,7 +59,8 @@ class OutcomeTest {
                 .containsEntry("masterSeed", "7")
                 .containsEntry("nBaseline", "8")
                 .containsKeys("baselineMean", "treatmentMean", "pValue", "adjustedPValue", "effectSize", "ci95",
-                        "method", "test");
+                        "method", "test", "mde80", "mde80Standardized");
+        assertThat(Math.abs(Double.parseDouble(statistics.getKeyValuePairs().get("mde80")))).isPositive();
         Path directory = results.allEvents().fileEntryPublished().stream()
                 .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class).getPath())
                 .findFirst().orElseThrow();
