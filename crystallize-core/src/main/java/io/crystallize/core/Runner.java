@@ -21,12 +21,14 @@ final class Runner {
     private final Experiment experiment;
     private final SeedPlugin seeds;
     private final Plugin[] plugins;
+    private final Step<?, ?>[] steps;
     private Map<String, Map<String, Object>> frozenParameters = Map.of();
 
     Runner(Experiment experiment) {
         this.experiment = experiment;
         this.seeds = experiment.getPlugin(SeedPlugin.class).orElseThrow();
         this.plugins = experiment.plugins().toArray(new Plugin[0]);
+        this.steps = experiment.pipeline().steps().toArray(new Step<?, ?>[0]);
     }
 
     Result execute(RunRequest request, boolean withBaseline) {
@@ -229,8 +231,9 @@ final class Runner {
             Provenance.Interner interner, Input input, Object[] output) {
         String condition = treatment == null ? Names.BASELINE : treatment.name();
         long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
-        List<Step<?, ?>> steps = experiment.pipeline().steps();
-        StepRecord[] records = new StepRecord[steps.size()];
+        Step<?, ?>[] steps = this.steps;
+        StepRecord[] records = new StepRecord[steps.length];
+        StepTrace trace = new StepTrace();
         int done = 0;
         Context context = null;
         String where = null;
@@ -253,7 +256,7 @@ final class Runner {
                 for (Plugin plugin : plugins) {
                     plugin.beforeStep(step, context);
                 }
-                StepTrace trace = new StepTrace(where, interner.slot(conditionIndex, done), context.metrics());
+                trace.start(where, interner.slot(conditionIndex, done), context.metrics());
                 context.enterStep(where, trace);
                 try {
                     data = applyStep(step, data, context);
@@ -280,8 +283,8 @@ final class Runner {
                     partial.put(m.name(i), Arrays.copyOf(values, length[0]));
                 }
             }
-            RunTrace trace = new RunTrace(Arrays.copyOf(records, done), partial);
-            return new RunRecord(null, trace, context == null ? List.of() : artifactPaths(context), failure);
+            RunTrace failedTrace = new RunTrace(Arrays.copyOf(records, done), partial);
+            return new RunRecord(null, failedTrace, context == null ? List.of() : artifactPaths(context), failure);
         }
     }
 

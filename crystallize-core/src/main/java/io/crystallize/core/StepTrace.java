@@ -8,20 +8,24 @@ import java.util.Arrays;
  */
 final class StepTrace {
 
-    private final String step;
-    private final int slot;
+    private String step;
+    private int slot;
     private String[] readKeys = StepRecord.NO_KEYS;
     private Object[] readValues = StepRecord.NO_VALUES;
     private int reads;
     private String[] writeKeys = StepRecord.NO_KEYS;
     private Object[] writeValues = StepRecord.NO_VALUES;
     private int writes;
-    private final long totalBefore;
+    private long totalBefore;
 
-    StepTrace(String step, int slot, Metrics metrics) {
-        this.step = step;
-        this.slot = slot;
+    /** Starts tracing a step; one trace is reused for every step of a run. */
+    StepTrace start(String stepName, int hintSlot, Metrics metrics) {
+        this.step = stepName;
+        this.slot = hintSlot;
+        this.reads = 0;
+        this.writes = 0;
         this.totalBefore = metrics.mark();
+        return this;
     }
 
     void read(String key, Object value) {
@@ -62,11 +66,12 @@ final class StepTrace {
                 before, after)) {
             return hint; // the common case: this step did what it did in the previous run
         }
-        return interner.intern(slot, new StepRecord(step, trim(readKeys, reads), trim(readValues, reads),
-                trim(writeKeys, writes), trim(writeValues, writes), names, before, after));
+        return interner.intern(slot, new StepRecord(step, copy(readKeys, reads), copy(readValues, reads),
+                copy(writeKeys, writes), copy(writeValues, writes), names, before, after));
     }
 
-    private static <T> T[] trim(T[] array, int size) {
-        return array.length == size ? array : Arrays.copyOf(array, size);
+    /** A copy: the trace's arrays are reused by the next step. */
+    private static <T> T[] copy(T[] array, int size) {
+        return Arrays.copyOf(array, size);
     }
 }
