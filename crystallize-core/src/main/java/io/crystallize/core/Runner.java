@@ -1,10 +1,6 @@
 package io.crystallize.core;
 
-import io.crystallize.hypothesis.Evidence;
 import io.crystallize.hypothesis.Hypothesis;
-import io.crystallize.hypothesis.HypothesisResult;
-import io.crystallize.hypothesis.Ranking;
-import io.crystallize.hypothesis.Verdict;
 import io.crystallize.plugins.SeedPlugin;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -219,7 +215,8 @@ final class Runner {
         if (!handled) {
             tasks.forEach(Runnable::run);
         }
-        return assemble(execution, conditions, replicates, hypotheses, records, started);
+        return new ResultAssembly(experiment, seeds).assemble(execution, conditions.size(), replicates, hypotheses,
+                records, started);
     }
 
     private int order(int replicate, int slot, int k) {
@@ -298,83 +295,6 @@ final class Runner {
         return ((Step<Object, Object>) step).apply(data, context);
     }
 
-    private Result assemble(Execution execution, List<Treatment> conditions, int replicates,
-            List<Hypothesis> hypotheses, RunRecord[][] records, Instant started) {
-        List<String> conditionNames = new ArrayList<>(execution.conditions());
-        Map<String, Map<String, MetricSeries>> metrics = new LinkedHashMap<>();
-        Map<String, RunFailure> errors = new LinkedHashMap<>();
-        Map<String, Provenance> provenance = new LinkedHashMap<>();
-        Map<String, List<String>> artifacts = new LinkedHashMap<>();
-        long[] seedList = new long[replicates];
-        for (int r = 0; r < replicates; r++) {
-            seedList[r] = seeds.replicateSeed(r, Names.BASELINE);
-        }
-        int[] length = new int[1];
-        for (int c = 0; c < conditions.size(); c++) {
-            String condition = conditionNames.get(c);
-            Map<String, MetricBuffer> buffers = new LinkedHashMap<>();
-            List<String> paths = new ArrayList<>();
-            RunTrace[] traces = new RunTrace[replicates];
-            for (int r = 0; r < replicates; r++) {
-                RunRecord record = records[r][c];
-                if (record == null) {
-                    continue; // cancelled before it started
-                }
-                if (record.failure() != null) {
-                    errors.put(record.failure().key(), record.failure());
-                } else {
-                    Metrics m = record.metrics();
-                    for (int i = 0; i < m.nameCount(); i++) {
-                        double[] values = m.valuesOf(i, length);
-                        buffers.computeIfAbsent(m.name(i), n -> new MetricBuffer(replicates)).add(values, length[0], r);
-                    }
-                }
-                traces[r] = record.trace();
-                record.artifacts().forEach(p -> paths.add(p.toString()));
-            }
-            Map<String, MetricSeries> series = new LinkedHashMap<>();
-            buffers.forEach((name, buffer) -> series.put(name, buffer.toSeries()));
-            metrics.put(condition, series);
-            artifacts.put(condition, paths);
-            provenance.put(condition, Provenance.of(traces));
-        }
-        List<String> treatmentNames = execution.treatments().stream().map(Treatment::name).toList();
-        Evidence evidence = new Evidence(metrics, errors, replicates, seeds.sharedAcrossConditions(),
-                experiment.options().toleratedFailureFraction());
-        List<HypothesisResult> verified = new ArrayList<>();
-        for (Hypothesis h : hypotheses) {
-            verified.add(evaluate(h, evidence, treatmentNames));
-        }
-        return new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates, conditionNames,
-                metrics, seedList, errors, provenance, artifacts, verified);
-    }
-
-    /**
-     * Verifies one hypothesis. Whatever goes wrong in it (e.g. a custom verifier returning a
-     * malformed verdict) becomes ERROR verdicts of that hypothesis: the runs are done and their
-     * results must not be lost.
-     */
-    private static HypothesisResult evaluate(Hypothesis h, Evidence evidence, List<String> treatmentNames) {
-        try {
-            return h.evaluate(evidence, treatmentNames);
-        } catch (RuntimeException e) {
-            List<String> covered = h.coveredTreatments(treatmentNames);
-            List<Verdict> verdicts = new ArrayList<>();
-            String why = "hypothesis '" + h.name() + "' could not be evaluated: " + e;
-            for (String treatment : covered) {
-                for (String metric : h.metrics()) {
-                    verdicts.add(Verdict.builder(metric, treatment).status(Verdict.Status.ERROR)
-                            .test(h.verifier().name()).alpha(h.alpha()).error(why)
-                            .message(metric + ": " + treatment + " — ERROR: " + why).build());
-                }
-            }
-            List<Ranking.Ranked> ranked = covered.stream()
-                    .map(t -> new Ranking.Ranked(t, Double.POSITIVE_INFINITY)).toList();
-            return new HypothesisResult(h.name(), h.metrics(), covered, verdicts,
-                    new Ranking(covered.isEmpty() ? null : covered.get(0), ranked));
-        }
-    }
-
     private static void invoke(ThrowingAction action) {
         try {
             action.run();
@@ -390,33 +310,4 @@ final class Runner {
         void run() throws Exception;
     }
 
-    private record RunRecord(Metrics metrics, RunTrace trace, List<java.nio.file.Path> artifacts, RunFailure failure) {
-    }
-
-    private static final class MetricBuffer {
-        double[] values;
-        int[] replicates;
-        int size;
-
-        MetricBuffer(int expected) {
-            values = new double[Math.max(4, expected)];
-            replicates = new int[values.length];
-        }
-
-        void add(double[] more, int count, int replicate) {
-            if (size + count > values.length) {
-                int capacity = Math.max(values.length * 2, size + count);
-                values = Arrays.copyOf(values, capacity);
-                replicates = Arrays.copyOf(replicates, capacity);
-            }
-            System.arraycopy(more, 0, values, size, count);
-            Arrays.fill(replicates, size, size + count, replicate);
-            size += count;
-        }
-
-        MetricSeries toSeries() {
-            return MetricSeries.of(size == values.length ? values : Arrays.copyOf(values, size),
-                    Arrays.copyOf(replicates, size));
-        }
-    }
 }

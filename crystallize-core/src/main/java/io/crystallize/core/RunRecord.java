@@ -1,0 +1,8 @@
+package io.crystallize.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What one run left: its metrics (null when it failed), its provenance, artifact paths, and its failure. */
+record RunRecord(Metrics metrics, RunTrace trace, List<Path> artifacts, RunFailure failure) {
+}
