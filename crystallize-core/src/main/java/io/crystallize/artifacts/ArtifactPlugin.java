@@ -36,6 +36,7 @@ public final class ArtifactPlugin implements Plugin {
 
     private final Path root;
     private final Retention retention;
+    private final ResultWriter background;
     private Experiment experiment;
     private volatile VersionWriter current;
     /** The writer of the execution in progress; {@code null} during an {@code apply(...)} pass, which stores nothing. */
@@ -50,8 +51,20 @@ public final class ArtifactPlugin implements Plugin {
     }
 
     public ArtifactPlugin(Path root, Retention retention) {
+        this(root, retention, null);
+    }
+
+    /**
+     * Stores each execution's results through {@code background}, which writes them while the
+     * caller goes on; {@code run(...)} then returns before the files exist, until
+     * {@link ResultWriter#await()}. Artifacts that steps write are stored during the runs, as always.
+     *
+     * @param background the writer, or {@code null} to write before {@code run(...)} returns
+     */
+    public ArtifactPlugin(Path root, Retention retention, ResultWriter background) {
         this.root = root;
         this.retention = retention;
+        this.background = background;
     }
 
     public Path root() {
@@ -105,8 +118,18 @@ public final class ArtifactPlugin implements Plugin {
             return;
         }
         active = null;
+        Path experimentDir = root.resolve(execution.experiment().name());
+        if (background == null) {
+            store(writer, result, experimentDir);
+        } else {
+            background.submit("experiment '" + execution.experiment().name() + "' (" + writer.directory() + ")",
+                    () -> store(writer, result, experimentDir));
+        }
+    }
+
+    private void store(VersionWriter writer, Result result, Path experimentDir) throws IOException {
         writer.finish(result);
-        retention.apply(root.resolve(execution.experiment().name()), writer.version());
+        retention.apply(experimentDir, writer.version());
     }
 
     /**

@@ -72,6 +72,22 @@ public final class ExperimentDefinitions {
      *         class is stale (its model hash differs from the class's current model: rebuild)
      */
     public static Loaded load(Class<?> type) {
+        return LOADED.get(type);
+    }
+
+    /**
+     * A loaded class never changes, so neither does its checked definition: reading the class file
+     * and hashing its model once per class (like the JVM's own reflection data) keeps repeated
+     * discovery in one JVM (IDE re-runs, launcher sessions) cheap. Failures are not remembered.
+     */
+    private static final ClassValue<Loaded> LOADED = new ClassValue<>() {
+        @Override
+        protected Loaded computeValue(Class<?> type) {
+            return check(type);
+        }
+    };
+
+    private static Loaded check(Class<?> type) {
         if (!isExperiment(type)) {
             throw new DefinitionException(type, type.getName() + " is not annotated @Experiment");
         }

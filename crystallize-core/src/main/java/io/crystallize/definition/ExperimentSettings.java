@@ -1,6 +1,8 @@
 package io.crystallize.definition;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.artifacts.ResultWriter;
+import io.crystallize.artifacts.Retention;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
@@ -21,10 +23,20 @@ import java.util.Optional;
  * @param artifactRoot               results root directory
  * @param parallelism                worker threads for runs (1 = serial)
  * @param toleratedFailureFraction   fraction of runs a hypothesis may miss
+ * @param resultWriter               writes results in the background (see {@link ResultWriter}), or
+ *                                   {@code null} to write them before each execution returns
  */
 public record ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
         Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
-        double toleratedFailureFraction) {
+        double toleratedFailureFraction, ResultWriter resultWriter) {
+
+    /** Settings that write results before each execution returns. */
+    public ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
+            Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
+            double toleratedFailureFraction) {
+        this(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha, artifactRoot, parallelism,
+                toleratedFailureFraction, null);
+    }
 
     public static ExperimentSettings defaults() {
         return new ExperimentSettings(10, Optional.empty(), io.crystallize.core.Seeds.DEFAULT_MASTER_SEED,
@@ -56,7 +68,7 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
             int warmupReplicates, boolean interleaved) {
         builder.replicates(replicates(annotatedReplicates))
                 .plugin(new SeedPlugin(seed(annotatedSeed)))
-                .plugin(new ArtifactPlugin(artifactRoot));
+                .plugin(new ArtifactPlugin(artifactRoot, Retention.defaults(), resultWriter));
         if (parallelism > 1) {
             builder.plugin(new ParallelExecution(parallelism));
         }
@@ -77,16 +89,22 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
 
     public ExperimentSettings withReplicatesOverride(int value) {
         return new ExperimentSettings(defaultReplicates, Optional.of(value), defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction);
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter);
     }
 
     public ExperimentSettings withArtifactRoot(Path value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                value, parallelism, toleratedFailureFraction);
+                value, parallelism, toleratedFailureFraction, resultWriter);
     }
 
     public ExperimentSettings withParallelism(int value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, value, toleratedFailureFraction);
+                artifactRoot, value, toleratedFailureFraction, resultWriter);
+    }
+
+    /** These settings with results written through {@code writer} ({@code null}: before each execution returns). */
+    public ExperimentSettings withResultWriter(ResultWriter writer) {
+        return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
+                artifactRoot, parallelism, toleratedFailureFraction, writer);
     }
 }

@@ -2,6 +2,8 @@ package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Alternative;
 import io.crystallize.stats.Power;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -31,13 +33,33 @@ enum Design {
 
     static final double POWER = Power.DEFAULT_POWER;
 
+    /** Figures already solved: a suite's hypotheses share a handful of designs (n, alpha, sides). */
+    private record Question(Design design, int nBaseline, int nTreatment, double alpha, Alternative alternative) {
+    }
+
+    private static final int REMEMBERED = 1024;
+    private static final Map<Question, Double> SOLVED = new ConcurrentHashMap<>();
+
     /** Standardised minimal detectable effect (positive magnitude), NaN for {@link #NONE}. */
     double mdeStandardized(int nBaseline, int nTreatment, double alpha, Alternative alternative) {
+        Alternative oriented = alternative == Alternative.LESS ? Alternative.GREATER : alternative;
+        Question question = new Question(this, nBaseline, nTreatment, alpha, oriented);
+        Double solved = SOLVED.get(question);
+        if (solved == null) {
+            if (SOLVED.size() >= REMEMBERED) {
+                SOLVED.clear();
+            }
+            solved = solveMde(nBaseline, nTreatment, alpha, oriented);
+            SOLVED.put(question, solved);
+        }
+        return solved;
+    }
+
+    private double solveMde(int nBaseline, int nTreatment, double alpha, Alternative oriented) {
         double n = perSide(nBaseline, nTreatment);
         if (n < 2) {
             return Double.NaN;
         }
-        Alternative oriented = alternative == Alternative.LESS ? Alternative.GREATER : alternative;
         double rankN = Math.max(2, Math.round(n) * Power.RANK_TEST_EFFICIENCY);
         return switch (this) {
             case PAIRED_T -> solve(d -> Power.pairedT(d, n, alpha, oriented), n, 1, alpha, oriented);

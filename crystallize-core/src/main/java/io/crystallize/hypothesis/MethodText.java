@@ -5,7 +5,6 @@ import io.crystallize.stats.TestMethod;
 import io.crystallize.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Builds a verdict's method string from the stats library's {@link TestMethod}: the test's own
@@ -21,7 +20,7 @@ final class MethodText {
         TestMethod m = r.method();
         List<String> parts = new ArrayList<>();
         String df = Double.isFinite(r.degreesOfFreedom()) && !m.description().contains("F(")
-                ? String.format(Locale.ROOT, ", df=%s", dfText(r.degreesOfFreedom())) : "";
+                ? ", df=" + dfText(r.degreesOfFreedom()) : "";
         parts.add(m.description() + df);
         parts.add("alternative: " + hypothesis);
         parts.add(computation(m.computation()));
@@ -78,6 +77,6 @@ final class MethodText {
     }
 
     private static String dfText(double df) {
-        return df == Math.rint(df) ? String.valueOf((long) df) : String.format(Locale.ROOT, "%.1f", df);
+        return df == Math.rint(df) ? String.valueOf((long) df) : Decimals.fixed(df, 1);
     }
 }

@@ -2,7 +2,6 @@ package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Alternative;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The checks every built-in verifier makes before its test, in DESIGN §3.4's order (too few
@@ -150,9 +149,9 @@ final class Outcomes {
         }
         double a = Math.abs(v);
         if (a != 0 && (a >= 1e6 || a < 1e-3)) {
-            return String.format(Locale.ROOT, "%.3g", v);
+            return Decimals.significant(v, 3);
         }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.3f" : "%.4f", v);
+        return Decimals.fixed(v, a >= 100 ? 1 : a >= 1 ? 3 : 4);
     }
 
     static String signed(double v) {
@@ -160,7 +159,7 @@ final class Outcomes {
     }
 
     static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f%%", v) : "n/a";
+        return Double.isFinite(v) ? (v > 0 || (v == 0 && 1 / v > 0) ? "+" : "") + Decimals.fixed(v, 1) + "%" : "n/a";
     }
 
     static String p(double p) {
@@ -170,7 +169,7 @@ final class Outcomes {
         if (p == 0) {
             return "0";
         }
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.4f", p);
+        return p < 1e-4 ? Decimals.significant(p, 2) : Decimals.fixed(p, 4);
     }
 
     /** alpha without trailing zeros: 0.05, 0.01. */

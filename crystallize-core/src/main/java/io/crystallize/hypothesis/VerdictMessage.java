@@ -14,9 +14,12 @@ public final class VerdictMessage {
      * effect needs), so that re-deciding the verdict after the correction keeps it; "" if none.
      */
     static String noteOf(Verdict v) {
-        String standard = of(v);
+        // the standard line ends with " — <status>", which no note contains
         String message = v.message() == null ? "" : v.message();
-        return message.startsWith(standard) ? message.substring(standard.length()) : "";
+        String end = " — " + v.status();
+        int at = message.lastIndexOf(end);
+        boolean standard = at >= 0 && message.startsWith(v.metric() + ": " + v.treatment() + " ");
+        return standard ? message.substring(at + end.length()) : "";
     }
 
     public static String of(Verdict v) {
@@ -47,7 +50,7 @@ public final class VerdictMessage {
             }
             double decisive = Double.isNaN(v.adjustedPValue()) ? v.pValue() : v.adjustedPValue();
             if (!Double.isNaN(v.alpha()) && !Double.isNaN(decisive)) {
-                m.append(decisive < v.alpha() ? " < " : " >= ").append(Outcomes.p(v.alpha()).replaceAll("0+$", ""));
+                m.append(decisive < v.alpha() ? " < " : " >= ").append(withoutTrailingZeros(Outcomes.p(v.alpha())));
             }
             if (v.nPairs() >= 0) {
                 m.append(", ").append(v.nPairs()).append(" pairs");
@@ -55,5 +58,13 @@ public final class VerdictMessage {
         }
         m.append(" — ").append(v.status());
         return m.toString();
+    }
+
+    private static String withoutTrailingZeros(String number) {
+        int end = number.length();
+        while (end > 0 && number.charAt(end - 1) == '0') {
+            end--;
+        }
+        return number.substring(0, end);
     }
 }

@@ -1,5 +1,6 @@
 package io.crystallize.junit;
 
+import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentDefinitions;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "Crystallize");
+        EngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId);
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         try {
@@ -74,7 +75,10 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     @Override
     protected ExecutionContext createExecutionContext(ExecutionRequest request) {
         Set<Class<?>> executed = ConcurrentHashMap.newKeySet();
-        return new ExecutionContext(EngineConfiguration.read(request.getConfigurationParameters()),
-                request.getEngineExecutionListener(), request.getCancellationToken(), executed, null);
+        // results are written while the next experiment runs; the engine node waits for them at the end
+        EngineConfiguration configuration = EngineConfiguration.read(request.getConfigurationParameters())
+                .withResultWriter(new ResultWriter());
+        return new ExecutionContext(configuration, request.getEngineExecutionListener(), request.getCancellationToken(),
+                executed, null);
     }
 }

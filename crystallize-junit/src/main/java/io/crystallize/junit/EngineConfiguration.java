@@ -1,5 +1,6 @@
 package io.crystallize.junit;
 
+import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,11 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated);
         return new EngineConfiguration(settings, gate, timeout);
+    }
+
+    /** This configuration with results written through {@code writer} while the next experiment runs. */
+    EngineConfiguration withResultWriter(ResultWriter writer) {
+        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout);
     }
 
     private static int positiveInt(String value) {

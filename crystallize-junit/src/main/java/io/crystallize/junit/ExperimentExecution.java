@@ -37,6 +37,9 @@ final class ExperimentExecution {
         Stop stop = new Stop(context.cancellation(), configuration.timeout());
         try {
             ensureUpstreamResults(definition, stop, new HashSet<>());
+            if (!definition.upstream().isEmpty()) {
+                context.configuration().settings().resultWriter().await(); // upstream results on disk first
+            }
             Experiment experiment = definition.experiment(configuration.settings());
             // an override acts like a run(...) argument: it beats an upstream source's declared count too
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.engine;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
@@ -20,6 +21,7 @@ import io.crystallize.junit.fixtures.outcomes.FlakyExperiment;
 import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
 import io.crystallize.junit.fixtures.outcomes.SlowExperiment;
 import io.crystallize.junit.fixtures.outcomes.TwoMetricExperiment;
+import io.crystallize.junit.fixtures.outcomes.UnwritableResultsExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,6 +125,18 @@ class OutcomeTest {
                 .selectors(selectClass(FlakyExperiment.class)).execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void resultsThatCannotBeWrittenFailTheEngineNodeNamingTheExperiment() {
+        UnwritableResultsExperiment.root = artifacts;
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(UnwritableResultsExperiment.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(
+                instanceOf(java.io.IOException.class),
+                message(m -> m.contains("experiment 'UnwritableResultsExperiment'") && m.contains("could not be written")))));
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.crystallize.artifacts;
+
+import static io.crystallize.testing.Fixtures.increment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crystallize.core.Experiment;
+import io.crystallize.core.Result;
+import io.crystallize.testing.RecordStep;
+import io.crystallize.testing.ReplicateSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Results written in the background: complete after {@code await}, in order, failures reported, bounded. */
+class ResultWriterTest {
+
+    @TempDir
+    Path root;
+
+    private final ResultWriter writer = new ResultWriter();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() throws IOException {
+        release.countDown();
+        writer.close();
+    }
+
+    /** Holds the writer's thread until {@link #release} counts down. */
+    private void holdTheWriter() throws IOException {
+        writer.submit("a held write", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Test
+    void runReturnsBeforeTheFilesExistAndAwaitLeavesTheSameResultOnDisk() throws IOException {
+        holdTheWriter();
+        ArtifactPlugin plugin = new ArtifactPlugin(root, Retention.defaults(), writer);
+        Experiment experiment = Experiment.builder("background").dataSource(new ReplicateSource())
+                .step(new RecordStep()).treatment(increment("treat", 1)).replicates(5).plugin(plugin).build();
+
+        Result result = experiment.run();
+        Path version = plugin.versionDirectory();
+
+        assertThat(version.resolve("result.json")).doesNotExist();
+        assertThat(version.resolve("baseline").resolve(".crystallize_complete")).doesNotExist();
+        release.countDown();
+        writer.await();
+        assertThat(version.resolve("baseline").resolve(".crystallize_complete")).exists();
+        assertThat(version.resolve("treat").resolve(".crystallize_complete")).exists();
+        assertThat(ArtifactPlugin.readResult(version)).isEqualTo(result);
+    }
+
+    @Test
+    void writesHappenInTheOrderTheyWereHandedOver() throws IOException {
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            writer.submit("write " + i, () -> order.add(n));
+        }
+        writer.await();
+        assertThat(order).hasSize(50).isSorted();
+    }
+
+    @Test
+    void awaitNamesEveryFailedWriteOnceAndTheOthersStillHappen() throws IOException {
+        List<String> written = new CopyOnWriteArrayList<>();
+        writer.submit("experiment 'a' (v0)", () -> {
+            throw new IOException("No space left on device");
+        });
+        writer.submit("experiment 'b' (v0)", () -> written.add("b"));
+        writer.submit("experiment 'c' (v3)", () -> {
+            throw new java.nio.file.AccessDeniedException("/results/c/v3/metadata.json");
+        });
+
+        assertThatThrownBy(writer::await).isInstanceOf(IOException.class)
+                .hasMessageContaining("experiment 'a' (v0)").hasMessageContaining("No space left on device")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasMessageContaining("experiment 'c' (v3)")
+                                .hasMessageContaining("/results/c/v3/metadata.json")));
+        assertThat(written).containsExactly("b");
+        writer.await(); // reported once
+    }
+
+    @Test
+    void aFullQueueHoldsTheCallerBackUntilAWriteFinishes() throws Exception {
+        holdTheWriter();
+        for (int i = 1; i < ResultWriter.PENDING; i++) {
+            writer.submit("queued " + i, () -> { });
+        }
+        Thread caller = new Thread(() -> {
+            try {
+                writer.submit("one too many", () -> { });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        caller.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(caller.getState()).isEqualTo(Thread.State.WAITING);
+        release.countDown();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(caller.isAlive()).isFalse();
+        writer.await();
+    }
+}
