@@ -1,6 +1,7 @@
 package io.crystallize.junit;
 
 import io.crystallize.core.Result;
+import io.crystallize.hypothesis.Decimals;
 import io.crystallize.hypothesis.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,9 @@ final class VerdictReport {
         return e;
     }
 
-    /** Every digit the double has (round-trips), and cheaper than the formatter. */
+    /** Six significant digits ({@code %.6g}). */
     private static String number(double value) {
-        return Double.toString(value);
+        return Double.isFinite(value) ? Decimals.significant(value, 6) : Double.toString(value);
     }
 
     private static String text(String value) {
