@@ -49,6 +49,7 @@ public class EngineBenchmark {
     private Path sources;
     private Path classes;
     private Path results;
+    private Path memoryResults;
     private URLClassLoader loader;
     private List<DiscoverySelector> experiments;
     private List<DiscoverySelector> jupiterTests;
@@ -85,15 +86,20 @@ public class EngineBenchmark {
 
     @Setup(Level.Iteration)
     public void freshResults() throws IOException {
-        // -Dcrystallize.bench.results=/dev/shm puts results on tmpfs: the framework's cost without the disk's
+        // -Dcrystallize.bench.results=<dir> puts the on-disk results elsewhere
         String base = System.getProperty("crystallize.bench.results");
         results = base == null ? Files.createTempDirectory("crystallize-engine-results")
                 : Files.createTempDirectory(Path.of(base), "crystallize-engine-results");
+        // the same run with results in memory (tmpfs): the framework's cost without the disk's
+        Path shm = Path.of("/dev/shm");
+        memoryResults = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "crystallize-engine-results")
+                : Files.createTempDirectory("crystallize-engine-results-no-tmpfs");
     }
 
     @TearDown(Level.Iteration)
     public void deleteResults() throws IOException {
         delete(results);
+        delete(memoryResults);
     }
 
     @TearDown(Level.Trial)
@@ -108,6 +114,13 @@ public class EngineBenchmark {
         return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
                 .configurationParameter("crystallize.artifacts.root", results.toString()).build());
+    }
+
+    @Benchmark
+    public long crystallizeEngineResultsOnTmpfs() {
+        return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
+                .configurationParameter("crystallize.artifacts.root", memoryResults.toString()).build());
     }
 
     @Benchmark

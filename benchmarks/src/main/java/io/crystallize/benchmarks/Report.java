@@ -78,6 +78,10 @@ public final class Report {
         if (engine != null && jupiter != null) {
             line("engine.crystallize_vs_jupiter", engine / jupiter, "x");
         }
+        Double tmpfs = s.get("EngineBenchmark.crystallizeEngineResultsOnTmpfs");
+        if (tmpfs != null && jupiter != null) {
+            line("engine.crystallize_results_on_tmpfs_vs_jupiter", tmpfs / jupiter, "x");
+        }
         Double one = s.get("ParallelBenchmark.run.workers=1");
         Double two = s.get("ParallelBenchmark.run.workers=2");
         if (one != null && two != null) {

@@ -95,6 +95,7 @@ public final class ArtifactPlugin implements Plugin {
         Path experimentDir = root.resolve(execution.experiment().name());
         Layout.checkOwner(experimentDir, execution.experiment());
         current = VersionWriter.claim(experimentDir, execution);
+        Layout.owned(experimentDir, execution.experiment());
         active = current;
     }
 

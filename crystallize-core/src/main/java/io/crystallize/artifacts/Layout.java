@@ -38,12 +38,25 @@ final class Layout {
         }
         try (Stream<Path> children = Files.list(experimentDir)) {
             children.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("v\\d+"))
+                    .filter(Layout::isVersionName)
                     .map(n -> Integer.parseInt(n.substring(1)))
                     .sorted()
                     .forEach(versions::add);
         }
         return versions;
+    }
+
+    /** "v" and up to nine digits. */
+    static boolean isVersionName(String name) {
+        if (name.length() < 2 || name.length() > 10 || name.charAt(0) != 'v') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes {@code content} to {@code target} via a temporary file in the same directory and an atomic rename. */
@@ -92,21 +105,45 @@ final class Layout {
      */
     static void checkOwner(Path experimentDir, Experiment experiment) throws IOException {
         ArtifactPlugin.requireDirectory(experimentDir.getParent());
+        String known = OWNERS.get(owningKey(experimentDir));
+        if (known != null) {
+            // this JVM checked or claimed it already (its files may still be on their way to disk)
+            requireSameOwner(experimentDir, experiment, known);
+            return;
+        }
         List<Integer> versions = versions(experimentDir);
         for (int i = versions.size() - 1; i >= 0; i--) {
             Path metadata = versionDir(experimentDir, versions.get(i)).resolve(METADATA);
             if (Files.exists(metadata)) {
-                JsonNode node = Json.MAPPER.readTree(metadata.toFile());
-                JsonNode id = node.get("id");
-                if (id != null && !id.asString().equals(experiment.id())) {
-                    throw new ConfigurationException("two experiments named '" + experiment.name() + "' share the results root "
-                            + experimentDir.getParent() + ": '" + id.asString() + "' and '" + experiment.id()
-                            + "'; give one of them another name");
+                JsonNode id = Json.MAPPER.readTree(metadata.toFile()).get("id");
+                if (id != null) {
+                    requireSameOwner(experimentDir, experiment, id.asString());
                 }
-                return;
+                break;
             }
         }
+        owned(experimentDir, experiment);
     }
+
+    /** Records that {@code experiment} writes versions into {@code experimentDir}. */
+    static void owned(Path experimentDir, Experiment experiment) {
+        OWNERS.put(owningKey(experimentDir), experiment.id());
+    }
+
+    private static void requireSameOwner(Path experimentDir, Experiment experiment, String owner) {
+        if (!owner.equals(experiment.id())) {
+            throw new ConfigurationException("two experiments named '" + experiment.name() + "' share the results root "
+                    + experimentDir.getParent() + ": '" + owner + "' and '" + experiment.id()
+                    + "'; give one of them another name");
+        }
+    }
+
+    private static Path owningKey(Path experimentDir) {
+        return experimentDir.toAbsolutePath().normalize();
+    }
+
+    /** Experiment directory → the experiment id this JVM found owning it. */
+    private static final Map<Path, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Without indentation: for files holding large arrays of values. */
     static void writeCompactJson(Path target, Object value) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,9 +35,15 @@ public record Retention(int keepVersions, long largeFileBytes) {
     }
 
     void apply(Path experimentDir, int newest) throws IOException {
+        Path key = experimentDir.toAbsolutePath().normalize();
+        int strippedBefore = STRIPPED.getOrDefault(new Stripped(key, this), 0);
+        int stripUpTo = newest - keepVersions; // inclusive
+        if (stripUpTo < strippedBefore) {
+            return;
+        }
         List<Integer> versions = Layout.versions(experimentDir);
         for (int version : versions) {
-            if (version > newest - keepVersions) {
+            if (version > stripUpTo || version < strippedBefore) {
                 continue;
             }
             Path dir = Layout.versionDir(experimentDir, version);
@@ -48,5 +56,16 @@ public record Retention(int keepVersions, long largeFileBytes) {
                 }
             }
         }
+        STRIPPED.merge(new Stripped(key, this), stripUpTo + 1, Math::max);
     }
+
+    /**
+     * Per experiment directory and retention, the versions below which this JVM already stripped:
+     * each execution then walks only the version that just left the kept window, not every older
+     * one again (the first execution in a JVM still walks them all).
+     */
+    private record Stripped(Path experimentDir, Retention retention) {
+    }
+
+    private static final Map<Stripped, Integer> STRIPPED = new ConcurrentHashMap<>();
 }

@@ -64,6 +64,20 @@ class ResultWriterTest {
     }
 
     @Test
+    void anotherExperimentOfTheSameNameIsRefusedBeforeTheFirstOnesFilesExist() throws IOException {
+        holdTheWriter();
+        Experiment first = Experiment.builder("shared").id("one.Shared").dataSource(new ReplicateSource()).step(new RecordStep())
+                .replicates(2).plugin(new ArtifactPlugin(root, Retention.defaults(), writer)).build();
+        Experiment second = Experiment.builder("shared").id("other.Shared").dataSource(new ReplicateSource())
+                .step(new RecordStep()).replicates(2)
+                .plugin(new ArtifactPlugin(root, Retention.defaults(), writer)).build();
+        first.run();
+
+        assertThatThrownBy(second::run).hasMessageContaining("two experiments named 'shared' share the results root")
+                .hasMessageContaining("give one of them another name");
+    }
+
+    @Test
     void writesHappenInTheOrderTheyWereHandedOver() throws IOException {
         List<Integer> order = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 50; i++) {
