@@ -15,12 +15,16 @@ import java.util.Set;
  */
 public final class Metrics {
 
+    private static final Series[] NO_SERIES = new Series[0];
+
     private final int replicate;
     private final String condition;
     // few metrics per run: arrays in first-recorded order beat a map here
-    private Series[] series = new Series[2];
+    private Series[] series = NO_SERIES;
     private int count;
-    private volatile long total;
+    // written under the lock; read without it by the run's own thread, which sees its own records
+    // and those of threads it handed work to (their hand-off orders them before its reads)
+    private long total;
     // provenance marks: a step start bumps the epoch; a series remembers its size when first
     // recorded in an epoch, so marking costs nothing for series a step does not touch
     private volatile int epoch;
@@ -58,7 +62,7 @@ public final class Metrics {
             if (target == null) {
                 target = new Series(Names.require("metric", name));
                 if (count == series.length) {
-                    series = Arrays.copyOf(series, count * 2);
+                    series = Arrays.copyOf(series, Math.max(1, count * 2));
                 }
                 series[count++] = target;
             }
