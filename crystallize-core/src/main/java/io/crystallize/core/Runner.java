@@ -316,7 +316,7 @@ final class Runner {
                     }
                 }
                 RunTrace failedTrace = trace == null ? new RunTrace(new StepRecord[0], partial) : trace.failedTrace(partial);
-                return new RunRecord(null, failedTrace, context == null ? List.of() : artifactPaths(context), failure);
+                return new RunRecord(null, failedTrace, context == null ? Collections.emptyList() : artifactPaths(context), failure);
             }
         }
     }
