@@ -15,15 +15,20 @@ import java.util.Set;
  */
 public final class Metrics {
 
+    private static final Series[] NO_SERIES = new Series[0];
+
     private final int replicate;
     private final String condition;
     // few metrics per run: arrays in first-recorded order beat a map here
-    private Series[] series = new Series[2];
+    private Series[] series = NO_SERIES;
     private int count;
-    private volatile long total;
+    // written under the lock; read without it by the run's own thread, which sees its own records
+    // and those of threads it handed work to (their hand-off orders them before its reads)
+    private long total;
     // provenance marks: a step start bumps the epoch; a series remembers its size when first
     // recorded in an epoch, so marking costs nothing for series a step does not touch
     private volatile int epoch;
+    private long totalAtLastMark; // only the run's own thread marks
 
     /** Metrics of a run outside any experiment (replicate 0 of the baseline). */
     public Metrics() {
@@ -57,7 +62,7 @@ public final class Metrics {
             if (target == null) {
                 target = new Series(Names.require("metric", name));
                 if (count == series.length) {
-                    series = Arrays.copyOf(series, count * 2);
+                    series = Arrays.copyOf(series, Math.max(1, count * 2));
                 }
                 series[count++] = target;
             }
@@ -121,8 +126,14 @@ public final class Metrics {
 
     /** Marks the current count of every metric, for {@link #changesSinceMark}; returns the total. */
     long mark() {
-        epoch++; // only the run's own thread marks: steps run one at a time
-        return total;
+        long now = total;
+        // with nothing recorded since the last mark no series is in the current epoch, so it can
+        // go on: this saves the volatile write of every step that records nothing
+        if (now != totalAtLastMark) {
+            epoch++; // only the run's own thread marks: steps run one at a time
+            totalAtLastMark = now;
+        }
+        return now;
     }
 
     /**
@@ -134,6 +145,32 @@ public final class Metrics {
             return null;
         }
         return changes();
+    }
+
+    /**
+     * Whether the metrics recorded since the last {@link #mark()} are exactly {@code names}, with
+     * these counts at the mark and now (what {@link #changesSinceMark} would return), without
+     * making arrays.
+     */
+    boolean changedSinceMark(long totalAtMark, String[] names, int[] before, int[] after) {
+        if (total == totalAtMark) {
+            return names.length == 0;
+        }
+        return names.length != 0 && changesAre(names, before, after);
+    }
+
+    private synchronized boolean changesAre(String[] names, int[] before, int[] after) {
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            Series s = series[i];
+            if (s.epoch == epoch && s.size != s.marked) {
+                if (k == names.length || !s.name.equals(names[k]) || s.marked != before[k] || s.size != after[k]) {
+                    return false;
+                }
+                k++;
+            }
+        }
+        return k == names.length;
     }
 
     private synchronized Object[] changes() {
@@ -158,13 +195,13 @@ public final class Metrics {
         return new Object[] {names, before, after};
     }
 
-    /** Number of distinct metric names recorded so far. */
-    synchronized int nameCount() {
+    /** Number of distinct metric names recorded, not synchronized: only for a finished run. */
+    int nameCount() {
         return count;
     }
 
-    /** The i-th metric name in first-recorded order. */
-    synchronized String name(int i) {
+    /** The i-th metric name in first-recorded order, not synchronized: only for a finished run. */
+    String name(int i) {
         return series[i].name;
     }
 

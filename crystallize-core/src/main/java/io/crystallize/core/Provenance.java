@@ -103,6 +103,11 @@ final class Provenance {
             return lastStep[slot];
         }
 
+        /** The trace a recent run of a condition had, or {@code null}. */
+        RunTrace runHint(int condition) {
+            return lastRun[condition];
+        }
+
         /** The shared trace of a run of a condition whose steps had these (interned) records. */
         RunTrace internRun(int condition, StepRecord[] records) {
             RunTrace hint = lastRun[condition];

@@ -3,27 +3,30 @@ package io.crystallize.core;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.plugins.SeedPlugin;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.BooleanSupplier;
+import java.util.RandomAccess;
 
 /** Carries out executions of one experiment: the lifecycle of DESIGN §3.1. */
 final class Runner {
 
     private final Experiment experiment;
     private final SeedPlugin seeds;
-    private final Plugin[] plugins;
+    private final Hooks hooks;
     private final Step<?, ?>[] steps;
     private Map<String, Map<String, Object>> frozenParameters = Map.of();
 
     Runner(Experiment experiment) {
         this.experiment = experiment;
         this.seeds = experiment.getPlugin(SeedPlugin.class).orElseThrow();
-        this.plugins = experiment.plugins().toArray(new Plugin[0]);
+        this.hooks = new Hooks(experiment.plugins());
         this.steps = experiment.pipeline().steps().toArray(new Step<?, ?>[0]);
     }
 
@@ -171,123 +174,169 @@ final class Runner {
 
     private Result runAll(Execution execution, List<Treatment> conditions, int replicates, List<Hypothesis> hypotheses,
             Resources resources, Input input, Object[] output, Instant started) {
-        int k = conditions.size();
-        int warmups = input != null ? 0 : experiment.options().warmupReplicates();
-        RunRecord[][] records = new RunRecord[replicates][k];
-        Provenance.Interner interner = new Provenance.Interner(k, experiment.pipeline().steps().size());
-        BooleanSupplier cancelled = execution::isCancelled;
-        List<Runnable> tasks = new ArrayList<>((replicates + warmups) * k);
-        for (int w = -warmups; w < 0; w++) {
-            for (int slot = 0; slot < k; slot++) {
-                int replicate = w;
-                int c = order(replicate, slot, k);
-                Treatment treatment = conditions.get(c);
-                tasks.add(() -> {
-                    if (!cancelled.getAsBoolean()) {
-                        runOne(execution, treatment, c, replicate, resources, interner, null, null);
-                    }
-                });
-            }
-        }
-        for (int r = 0; r < replicates; r++) {
-            for (int slot = 0; slot < k; slot++) {
-                int replicate = r;
-                int c = order(r, slot, k);
-                Treatment treatment = conditions.get(c);
-                tasks.add(() -> {
-                    if (!cancelled.getAsBoolean()) {
-                        records[replicate][c] = runOne(execution, treatment, c, replicate, resources, interner, input,
-                                output);
-                    }
-                });
-            }
-        }
+        Runs runs = new Runs(execution, conditions, replicates, resources, input, output);
         boolean handled = false;
-        List<Runnable> runs = java.util.Collections.unmodifiableList(tasks);
+        List<Runnable> tasks = runs.asTasks();
         for (Plugin plugin : experiment.plugins()) {
             boolean[] done = new boolean[1];
-            invoke(() -> done[0] = plugin.runExperimentLoop(execution, runs));
+            invoke(() -> done[0] = plugin.runExperimentLoop(execution, tasks));
             if (done[0]) {
                 handled = true;
                 break;
             }
         }
         if (!handled) {
-            tasks.forEach(Runnable::run);
+            for (int task = 0; task < runs.taskCount; task++) {
+                runs.runTask(task);
+            }
         }
         return new ResultAssembly(experiment, seeds).assemble(execution, conditions.size(), replicates, hypotheses,
-                records, started);
+                runs.records, started);
+    }
+
+    /**
+     * The runs of one execution: warm-up replicates first, then every replicate, each over all
+     * conditions. Task {@code i} is one run; tasks are made into {@link Runnable}s only for a
+     * plugin that runs them, the serial loop calls {@link #runTask} directly.
+     */
+    private final class Runs {
+        final Execution execution;
+        final int conditionCount;
+        final int warmups;
+        final int taskCount;
+        final Treatment[] treatments;
+        final String[] conditionNames;
+        final Map<String, Object>[] parameters; // frozen, per condition
+        final RunRecord[][] records;
+        final Resources resources;
+        final Provenance.Interner interner;
+        final Input input;
+        final Object[] output;
+
+        @SuppressWarnings("unchecked")
+        Runs(Execution execution, List<Treatment> conditions, int replicates, Resources resources, Input input,
+                Object[] output) {
+            this.execution = execution;
+            this.conditionCount = conditions.size();
+            this.warmups = input != null ? 0 : experiment.options().warmupReplicates();
+            this.taskCount = (replicates + warmups) * conditionCount;
+            this.treatments = conditions.toArray(new Treatment[0]);
+            this.conditionNames = new String[conditionCount];
+            this.parameters = new Map[conditionCount];
+            for (int c = 0; c < conditionCount; c++) {
+                conditionNames[c] = treatments[c] == null ? Names.BASELINE : treatments[c].name();
+                parameters[c] = frozenParameters.get(conditionNames[c]);
+            }
+            this.records = new RunRecord[replicates][conditionCount];
+            this.resources = resources;
+            this.interner = new Provenance.Interner(conditionCount, steps.length);
+            this.input = input;
+            this.output = output;
+        }
+
+        void runTask(int task) {
+            if (execution.isCancelled()) {
+                return;
+            }
+            int replicate = task / conditionCount - warmups;
+            int c = order(replicate, task % conditionCount, conditionCount);
+            if (replicate < 0) {
+                runOne(c, replicate, null, null);
+            } else {
+                records[replicate][c] = runOne(c, replicate, input, output);
+            }
+        }
+
+        List<Runnable> asTasks() {
+            return new Tasks();
+        }
+
+        private final class Tasks extends AbstractList<Runnable> implements RandomAccess {
+            @Override
+            public Runnable get(int task) {
+                Objects.checkIndex(task, taskCount);
+                return () -> runTask(task);
+            }
+
+            @Override
+            public int size() {
+                return taskCount;
+            }
+        }
+
+        private RunRecord runOne(int conditionIndex, int replicate, Input input, Object[] output) {
+            Treatment treatment = treatments[conditionIndex];
+            String condition = conditionNames[conditionIndex];
+            long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
+            Context context = null;
+            StepTrace trace = null;
+            String where = null;
+            try {
+                Map<String, Object> parameters = this.parameters[conditionIndex];
+                if (treatment != null && treatment.isComputed()) {
+                    parameters = computedParameters(treatment, parameters);
+                }
+                context = new Context(parameters, replicate, condition, seed, resources);
+                trace = new StepTrace(interner, conditionIndex, steps.length, context.metrics());
+                for (Plugin plugin : hooks.beforeReplicate) {
+                    plugin.beforeReplicate(context);
+                }
+                Object data = input != null && input.data() != null ? input.data() : experiment.dataSource().fetch(context);
+                for (int i = 0; i < steps.length; i++) {
+                    Step<?, ?> step = steps[i];
+                    where = step.name();
+                    for (Plugin plugin : hooks.beforeStep) {
+                        plugin.beforeStep(step, context);
+                    }
+                    trace.start(where, i);
+                    context.enterStep(where, trace);
+                    try {
+                        data = applyStep(step, data, context);
+                    } finally {
+                        context.leaveStep();
+                        trace.finish();
+                    }
+                    for (Plugin plugin : hooks.afterStep) {
+                        plugin.afterStep(step, data, context);
+                    }
+                }
+                if (output != null) {
+                    output[0] = data;
+                }
+                return new RunRecord(context.metrics(), trace.runTrace(), artifactPaths(context), null);
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                RunFailure failure = RunFailure.of(condition, replicate, where, e);
+                Map<String, double[]> partial = new LinkedHashMap<>();
+                if (context != null) {
+                    Metrics m = context.metrics();
+                    int[] length = new int[1];
+                    for (int i = 0; i < m.nameCount(); i++) {
+                        double[] values = m.valuesOf(i, length);
+                        partial.put(m.name(i), Arrays.copyOf(values, length[0]));
+                    }
+                }
+                RunTrace failedTrace = trace == null ? new RunTrace(new StepRecord[0], partial) : trace.failedTrace(partial);
+                return new RunRecord(null, failedTrace, context == null ? Collections.emptyList() : artifactPaths(context), failure);
+            }
+        }
+    }
+
+    private Map<String, Object> computedParameters(Treatment treatment, Map<String, Object> parameters) {
+        Map<String, Object> computed = new LinkedHashMap<>(parameters);
+        for (Map.Entry<String, ?> e : treatment.resolve(experiment.parametersOf(null)).entrySet()) {
+            computed.put(e.getKey(), experiment.parameters().coerce(treatment.name(), e.getKey(), e.getValue()));
+        }
+        return Context.frozenCopy(computed);
     }
 
     private int order(int replicate, int slot, int k) {
         return experiment.options().interleaved() ? Math.floorMod(slot + replicate, k) : slot;
     }
 
-    private RunRecord runOne(Execution execution, Treatment treatment, int conditionIndex, int replicate,
-            Resources resources,
-            Provenance.Interner interner, Input input, Object[] output) {
-        String condition = treatment == null ? Names.BASELINE : treatment.name();
-        long seed = input != null && input.seed() != null ? input.seed() : seeds.replicateSeed(replicate, condition);
-        Step<?, ?>[] steps = this.steps;
-        StepRecord[] records = new StepRecord[steps.length];
-        StepTrace trace = new StepTrace();
-        int done = 0;
-        Context context = null;
-        String where = null;
-        try {
-            Map<String, Object> parameters = frozenParameters.get(condition);
-            if (treatment != null && treatment.isComputed()) {
-                Map<String, Object> computed = new LinkedHashMap<>(parameters);
-                for (Map.Entry<String, ?> e : treatment.resolve(experiment.parametersOf(null)).entrySet()) {
-                    computed.put(e.getKey(), experiment.parameters().coerce(treatment.name(), e.getKey(), e.getValue()));
-                }
-                parameters = Context.frozenCopy(computed);
-            }
-            context = new Context(parameters, replicate, condition, seed, resources);
-            for (Plugin plugin : plugins) {
-                plugin.beforeReplicate(context);
-            }
-            Object data = input != null && input.data() != null ? input.data() : experiment.dataSource().fetch(context);
-            for (Step<?, ?> step : steps) {
-                where = step.name();
-                for (Plugin plugin : plugins) {
-                    plugin.beforeStep(step, context);
-                }
-                trace.start(where, interner.slot(conditionIndex, done), context.metrics());
-                context.enterStep(where, trace);
-                try {
-                    data = applyStep(step, data, context);
-                } finally {
-                    context.leaveStep();
-                    records[done++] = trace.finish(context.metrics(), interner);
-                }
-                for (Plugin plugin : plugins) {
-                    plugin.afterStep(step, data, context);
-                }
-            }
-            if (output != null) {
-                output[0] = data;
-            }
-            return new RunRecord(context.metrics(), interner.internRun(conditionIndex, records), artifactPaths(context), null);
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            RunFailure failure = RunFailure.of(condition, replicate, where, e);
-            Map<String, double[]> partial = new LinkedHashMap<>();
-            if (context != null) {
-                Metrics m = context.metrics();
-                int[] length = new int[1];
-                for (int i = 0; i < m.nameCount(); i++) {
-                    double[] values = m.valuesOf(i, length);
-                    partial.put(m.name(i), Arrays.copyOf(values, length[0]));
-                }
-            }
-            RunTrace failedTrace = new RunTrace(Arrays.copyOf(records, done), partial);
-            return new RunRecord(null, failedTrace, context == null ? List.of() : artifactPaths(context), failure);
-        }
-    }
-
     private static List<java.nio.file.Path> artifactPaths(Context context) {
         ArtifactLog log = context.artifactLogIfUsed();
-        return log == null ? List.of() : log.locations();
+        // emptyList, not List.of(): its forEach makes no iterator
+        return log == null ? Collections.emptyList() : log.locations();
     }
 
     @SuppressWarnings("unchecked")
@@ -308,6 +357,44 @@ final class Runner {
     @FunctionalInterface
     private interface ThrowingAction {
         void run() throws Exception;
+    }
+
+    /**
+     * The plugins that implement each per-run hook, in plugin order: calling the no-op defaults of
+     * the others would cost a call per plugin, step and run.
+     */
+    private static final class Hooks {
+        private static final ClassValue<boolean[]> IMPLEMENTED = new ClassValue<>() {
+            @Override
+            protected boolean[] computeValue(Class<?> type) {
+                return new boolean[] {
+                    implemented(type, "beforeReplicate", Context.class),
+                    implemented(type, "beforeStep", Step.class, Context.class),
+                    implemented(type, "afterStep", Step.class, Object.class, Context.class)};
+            }
+        };
+
+        final Plugin[] beforeReplicate;
+        final Plugin[] beforeStep;
+        final Plugin[] afterStep;
+
+        Hooks(List<Plugin> plugins) {
+            beforeReplicate = implementing(plugins, 0);
+            beforeStep = implementing(plugins, 1);
+            afterStep = implementing(plugins, 2);
+        }
+
+        private static Plugin[] implementing(List<Plugin> plugins, int hook) {
+            return plugins.stream().filter(p -> IMPLEMENTED.get(p.getClass())[hook]).toArray(Plugin[]::new);
+        }
+
+        private static boolean implemented(Class<?> type, String hook, Class<?>... parameters) {
+            try {
+                return type.getMethod(hook, parameters).getDeclaringClass() != Plugin.class;
+            } catch (NoSuchMethodException e) {
+                return true; // cannot tell: call it
+            }
+        }
     }
 
 }

@@ -57,7 +57,7 @@ public final class SeedPlugin implements Plugin {
     /** The seed of one run. */
     public long replicateSeed(int replicate, String condition) {
         long seed = Seeds.replicateSeed(masterSeed, replicate);
-        return shared ? seed : Math.floorMod(seed ^ (condition.hashCode() * 0x9E3779B97F4A7C15L), 1L << 32);
+        return shared ? seed : (seed ^ (condition.hashCode() * 0x9E3779B97F4A7C15L)) & 0xFFFF_FFFFL; // floorMod by 2^32
     }
 
     @Override
