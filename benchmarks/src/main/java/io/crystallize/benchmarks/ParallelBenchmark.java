@@ -9,6 +9,7 @@ import io.crystallize.plugins.ParallelExecution;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -47,6 +48,12 @@ public class ParallelBenchmark {
                 .build();
     }
 
+    /**
+     * Compiled on its own, never inlined: inlined into its callers, the JIT gave it different code
+     * in different forks (0.8 ms in one, 1.4 ms in another), which made the speed-up a comparison
+     * of JIT outcomes rather than of 1 and 2 workers.
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static double work(long seed, int iterations) {
         double acc = 0;
         long x = seed;

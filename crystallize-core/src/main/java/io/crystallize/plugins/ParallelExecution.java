@@ -3,17 +3,11 @@ package io.crystallize.plugins;
 import io.crystallize.core.ConfigurationException;
 import io.crystallize.core.Execution;
 import io.crystallize.core.Plugin;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the runs of an execution on a pool of worker threads. Results are identical to the serial
+ * Runs the runs of an execution on worker threads, the calling thread being one of them. Results are identical to the serial
  * strategy: every run records into its own slot, whatever order runs finish in.
  */
 public final class ParallelExecution implements Plugin {
@@ -43,30 +37,45 @@ public final class ParallelExecution implements Plugin {
             runs.forEach(Runnable::run);
             return true;
         }
-        AtomicInteger count = new AtomicInteger();
-        String prefix = "crystallize-" + execution.experiment().name() + "-";
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        // the calling thread is one of the workers; each worker claims the next run in order, so a
+        // slow run holds back only its own worker
+        int size = runs.size();
+        AtomicInteger next = new AtomicInteger();
+        Throwable[] escaped = new Throwable[1];
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                runs.get(i).run();
+            }
         };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, runs.size()), threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>(runs.size());
-            for (Runnable run : runs) {
-                futures.add(pool.submit(run));
-            }
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    // runs record their own failures; anything escaping is a bug in the framework
-                    throw new IllegalStateException("a run escaped its failure handling", e.getCause());
+        Thread[] helpers = new Thread[Math.min(workers, size) - 1];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Thread(worker, "crystallize-" + execution.experiment().name() + "-" + (h + 1));
+            helpers[h].setDaemon(true);
+            helpers[h].setUncaughtExceptionHandler((thread, e) -> {
+                synchronized (escaped) {
+                    escaped[0] = escaped[0] == null ? e : escaped[0];
                 }
-            }
-            return true;
-        } finally {
-            pool.shutdownNow();
+            });
+            helpers[h].start();
         }
+        try {
+            worker.run();
+            for (Thread helper : helpers) {
+                helper.join();
+            }
+        } catch (InterruptedException | RuntimeException | Error e) {
+            next.set(size); // no further runs start
+            for (Thread helper : helpers) {
+                helper.interrupt();
+            }
+            throw e;
+        }
+        synchronized (escaped) {
+            if (escaped[0] != null) {
+                // runs record their own failures; anything escaping is a bug in the framework
+                throw new IllegalStateException("a run escaped its failure handling", escaped[0]);
+            }
+        }
+        return true;
     }
 }
