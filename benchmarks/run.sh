@@ -3,7 +3,8 @@
 #   benchmarks/run.sh           full suite, settings for a 2-core machine (under 15 minutes)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
 # JMH settings (full): 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s; 3 forks for the
-# per-run overhead (its JIT outcome varies between forks on a 2-core VM), 1 fork for the rest.
+# per-run overhead and the parallel speed-up (their JIT outcomes vary between forks on a 2-core VM),
+# 1 fork for the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-full}
@@ -13,19 +14,20 @@ jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target
 if [ "$mode" = "--smoke" ]; then
     jmh=(-wi 0 -i 1 -r 200ms -w 200ms)
-    forks_overhead=1
+    forks_noisy=1
     replicates_memory=10000
     replicates_process=2000
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
-    forks_overhead=3
+    forks_noisy=3
     replicates_memory=1000000
     replicates_process=100000
 fi
 
-java -jar "$jar" "${jmh[@]}" -f "$forks_overhead" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
-java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'WiringBenchmark|ParallelBenchmark|EngineBenchmark|StatisticsBenchmark' > "$out/jmh.log"
-java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh.json"
+java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
+java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
+java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'WiringBenchmark|EngineBenchmark|StatisticsBenchmark' > "$out/jmh.log"
+java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json"
 java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 
 whole() {
