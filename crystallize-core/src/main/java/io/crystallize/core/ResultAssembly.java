@@ -6,6 +6,7 @@ import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Ranking;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.plugins.SeedPlugin;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,8 @@ final class ResultAssembly {
         for (int c = 0; c < conditionCount; c++) {
             String condition = conditionNames.get(c);
             Map<String, MetricBuffer> buffers = new LinkedHashMap<>();
+            // runs record the same metrics in the same order: the i-th metric's buffer of the last run first
+            MetricBuffer[] byPosition = new MetricBuffer[4];
             List<String> paths = new ArrayList<>();
             RunTrace[] traces = new RunTrace[replicates];
             for (int r = 0; r < replicates; r++) {
@@ -50,13 +53,25 @@ final class ResultAssembly {
                     errors.put(record.failure().key(), record.failure());
                 } else {
                     Metrics m = record.metrics();
-                    for (int i = 0; i < m.nameCount(); i++) {
+                    int names = m.nameCount();
+                    if (names > byPosition.length) {
+                        byPosition = Arrays.copyOf(byPosition, names);
+                    }
+                    for (int i = 0; i < names; i++) {
                         double[] values = m.valuesOf(i, length);
-                        buffers.computeIfAbsent(m.name(i), n -> new MetricBuffer(replicates)).add(values, length[0], r);
+                        String name = m.name(i);
+                        MetricBuffer buffer = byPosition[i];
+                        if (buffer == null || !buffer.name.equals(name)) {
+                            buffer = buffers.computeIfAbsent(name, n -> new MetricBuffer(n, replicates));
+                            byPosition[i] = buffer;
+                        }
+                        buffer.add(values, length[0], r);
                     }
                 }
                 traces[r] = record.trace();
-                record.artifacts().forEach(p -> paths.add(p.toString()));
+                for (Path artifact : record.artifacts()) {
+                    paths.add(artifact.toString());
+                }
             }
             Map<String, MetricSeries> series = new LinkedHashMap<>();
             buffers.forEach((name, buffer) -> series.put(name, buffer.toSeries()));
@@ -102,11 +117,13 @@ final class ResultAssembly {
     }
 
     private static final class MetricBuffer {
+        final String name;
         double[] values;
         int[] replicates;
         int size;
 
-        MetricBuffer(int expected) {
+        MetricBuffer(String name, int expected) {
+            this.name = name;
             values = new double[Math.max(4, expected)];
             replicates = new int[values.length];
         }
@@ -116,6 +133,11 @@ final class ResultAssembly {
                 int capacity = Math.max(values.length * 2, size + count);
                 values = Arrays.copyOf(values, capacity);
                 replicates = Arrays.copyOf(replicates, capacity);
+            }
+            if (count == 1) { // the usual run: one value per metric
+                values[size] = more[0];
+                replicates[size++] = replicate;
+                return;
             }
             System.arraycopy(more, 0, values, size, count);
             Arrays.fill(replicates, size, size + count, replicate);
