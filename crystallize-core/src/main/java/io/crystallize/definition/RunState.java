@@ -5,12 +5,79 @@ package io.crystallize.definition;
  * experiment class (made by the data source, so parallel runs share nothing) and the current
  * value. The last step hands on the plain value.
  *
+ * <p>One run state serves a whole run: each step's output replaces the current value, and
+ * {@code long}, {@code int} and {@code double} values stay unboxed between the steps the processor
+ * generates (it knows each step's types), so a step costs a plain call.
+ *
  * @param <E> the experiment class
  */
-public record RunState<E>(E instance, Object value) {
+public final class RunState<E> {
 
-    /** The same run carrying a step's output. */
+    private enum Kind { OBJECT, LONG, INT, DOUBLE }
+
+    private final E instance;
+    private Object value;
+    private long primitive; // a long, an int, or a double's bits, per kind
+    private Kind kind = Kind.OBJECT;
+
+    public RunState(E instance, Object value) {
+        this.instance = instance;
+        this.value = value;
+    }
+
+    public E instance() {
+        return instance;
+    }
+
+    /** The current value, boxed when it is a primitive. */
+    public Object value() {
+        return switch (kind) {
+            case OBJECT -> value;
+            case LONG -> primitive;
+            case INT -> (int) primitive;
+            case DOUBLE -> Double.longBitsToDouble(primitive);
+        };
+    }
+
+    /** This run carrying a step's output. */
     public RunState<E> next(Object output) {
-        return new RunState<>(instance, output);
+        value = output;
+        kind = Kind.OBJECT;
+        return this;
+    }
+
+    public RunState<E> nextLong(long output) {
+        primitive = output;
+        kind = Kind.LONG;
+        return this;
+    }
+
+    public RunState<E> nextInt(int output) {
+        primitive = output;
+        kind = Kind.INT;
+        return this;
+    }
+
+    public RunState<E> nextDouble(double output) {
+        primitive = Double.doubleToRawLongBits(output);
+        kind = Kind.DOUBLE;
+        return this;
+    }
+
+    public long longValue() {
+        return kind == Kind.LONG ? primitive : (Long) value();
+    }
+
+    public int intValue() {
+        return kind == Kind.INT ? (int) primitive : (Integer) value();
+    }
+
+    public double doubleValue() {
+        return kind == Kind.DOUBLE ? Double.longBitsToDouble(primitive) : (Double) value();
+    }
+
+    @Override
+    public String toString() {
+        return "RunState[" + instance + ", " + value() + "]";
     }
 }

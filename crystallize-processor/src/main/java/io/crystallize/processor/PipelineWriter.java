@@ -36,6 +36,7 @@ import io.crystallize.model.ParamModel;
 import io.crystallize.model.ParameterModel;
 import io.crystallize.model.StepModel;
 import io.crystallize.model.TreatmentModel;
+import io.crystallize.model.TypeRef;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,8 +182,14 @@ final class PipelineWriter {
                     param.name());
         }
         CodeBlock input = source.hasUpstream() ? CodeBlock.of("upstream.fetch(context)") : CodeBlock.of("null");
-        fetch.addStatement("return new $T<>(instance, instance.$L($L))", RunState.class, source.method().name(),
-                arguments(source.method(), input));
+        String slot = slot(source.method().returnType());
+        if (slot == null) {
+            fetch.addStatement("return new $T<>(instance, instance.$L($L))", RunState.class, source.method().name(),
+                    arguments(source.method(), input));
+        } else {
+            fetch.addStatement("return new $T<>(instance, null).next$L(instance.$L($L))", RunState.class, slot,
+                    source.method().name(), arguments(source.method(), input));
+        }
         TypeSpec.Builder anonymous = TypeSpec.anonymousClassBuilder("")
                 .addSuperinterface(ParameterizedTypeName.get(ClassName.get(DataSource.class), runState))
                 .addMethod(fetch.build());
@@ -196,7 +203,7 @@ final class PipelineWriter {
 
     private void step(MethodSpec.Builder method, StepModel step, boolean last) {
         MethodModel m = step.method();
-        CodeBlock input = CodeBlock.of("run.value()");
+        CodeBlock input = RUN_VALUE;
         CodeBlock call = CodeBlock.of("run.instance().$L($L)", m.name(), arguments(m, input));
         CodeBlock body;
         if (m.returnType().isVoid()) {
@@ -204,7 +211,8 @@ final class PipelineWriter {
             body = CodeBlock.builder().add("{\n$>").add("$L;\n", call)
                     .add(last ? "return run.value();\n" : "return run;\n").add("$<}").build();
         } else {
-            body = last ? call : CodeBlock.of("run.next($L)", call);
+            String slot = slot(m.returnType());
+            body = last ? call : CodeBlock.of("run.next$L($L)", slot == null ? "" : slot, call);
         }
         method.addStatement("builder.step($T.<$T, $T>of($S, (run, context) -> $L))", Step.class, runState,
                 Object.class, step.name(), body);
@@ -214,9 +222,28 @@ final class PipelineWriter {
         return method.parameters().stream().map(p -> argument(p, input)).collect(CodeBlock.joining(", "));
     }
 
+    /**
+     * "Long", "Int" or "Double" for the primitives a run state carries unboxed between generated
+     * steps (its {@code nextLong}/{@code longValue} pair, ...), else null: the value is boxed.
+     */
+    /** A step's input: the run state's current value (unboxed where {@link #slot} says so). */
+    private static final CodeBlock RUN_VALUE = CodeBlock.of("run.value()");
+
+    private static String slot(TypeRef type) {
+        return switch (type.name()) {
+            case "long" -> "Long";
+            case "int" -> "Int";
+            case "double" -> "Double";
+            default -> null;
+        };
+    }
+
     private static CodeBlock argument(ParameterModel parameter, CodeBlock input) {
+        String slot = slot(parameter.type());
         return switch (parameter.injection()) {
-            case INPUT -> CodeBlock.of("($L) $L", parameter.type().boxed().name(), input);
+            case INPUT -> slot != null && input == RUN_VALUE
+                    ? CodeBlock.of("run.$LValue()", slot.toLowerCase(java.util.Locale.ROOT))
+                    : CodeBlock.of("($L) $L", parameter.type().boxed().name(), input);
             case CONTEXT -> CodeBlock.of("context");
             case METRICS -> CodeBlock.of("context.metrics()");
             case RANDOM -> CodeBlock.of("context.random()");

@@ -47,6 +47,27 @@ class EndToEndTest {
     }
 
     @Test
+    void primitiveValuesPassBetweenGeneratedStepsUnboxedWithTheRuntimeReadersResults() {
+        String source = "valid/com/example/PrimitiveChainExperiment.java";
+        Class<?> generated = Fixtures.load(Fixtures.withProcessor(source), "com.example.PrimitiveChainExperiment");
+        Class<?> plain = Fixtures.load(Fixtures.withoutProcessor(source), "com.example.PrimitiveChainExperiment");
+
+        Result fromProcessor = run(generated, settings());
+        Result fromReader = run(plain, settings());
+
+        assertThat(ExperimentDefinitions.load(generated).generated()).isTrue();
+        assertThat(fromProcessor.errors()).isEmpty();
+        assertThat(fromProcessor.metrics()).isEqualTo(fromReader.metrics());
+        double[] ints = fromProcessor.metrics().get("tripled").get("int").values();
+        double[] values = fromProcessor.metrics().get("tripled").get("value").values();
+        assertThat(ints).hasSize(8);
+        for (int r = 0; r < ints.length; r++) {
+            assertThat(ints[r] % 3).isZero();
+            assertThat(values[r]).isEqualTo(ints[r] / 2.0 + 1e-3);
+        }
+    }
+
+    @Test
     void runtimeReaderGivesTheSameResultsForTheSameSeed() {
         Class<?> generated = Fixtures.load(Fixtures.withProcessor(DISCOUNT), "com.example.DiscountExperiment");
         Class<?> plain = Fixtures.load(Fixtures.withoutProcessor(DISCOUNT), "com.example.DiscountExperiment");
