@@ -205,17 +205,25 @@ final class PipelineWriter {
         MethodModel m = step.method();
         CodeBlock input = RUN_VALUE;
         CodeBlock call = CodeBlock.of("run.instance().$L($L)", m.name(), arguments(m, input));
-        CodeBlock body;
+        MethodSpec.Builder apply = MethodSpec.methodBuilder("apply").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(Object.class).addParameter(runState, "run")
+                .addParameter(Context.class, "context").addException(Exception.class);
         if (m.returnType().isVoid()) {
-            // a block lambda inside the builder.step(...) statement: plain lines, not nested statements
-            body = CodeBlock.builder().add("{\n$>").add("$L;\n", call)
-                    .add(last ? "return run.value();\n" : "return run;\n").add("$<}").build();
+            apply.addStatement(call).addStatement(last ? "return run.value()" : "return run");
         } else {
             String slot = slot(m.returnType());
-            body = last ? call : CodeBlock.of("run.next$L($L)", slot == null ? "" : slot, call);
+            apply.addStatement(last ? CodeBlock.of("return $L", call)
+                    : CodeBlock.of("return run.next$L($L)", slot == null ? "" : slot, call));
         }
-        method.addStatement("builder.step($T.<$T, $T>of($S, (run, context) -> $L))", Step.class, runState,
-                Object.class, step.name(), body);
+        // a Step of its own rather than Step.of(name, lambda): the runner's call reaches the
+        // experiment's method without a second, shared (so megamorphic) call site in between
+        TypeSpec stepClass = TypeSpec.anonymousClassBuilder("")
+                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Step.class), runState, ClassName.get(Object.class)))
+                .addMethod(apply.build())
+                .addMethod(MethodSpec.methodBuilder("name").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("return $S", step.name()).build())
+                .build();
+        method.addStatement("builder.step($L)", stepClass);
     }
 
     private CodeBlock arguments(MethodModel method, CodeBlock input) {
