@@ -140,6 +140,18 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     }
 
     private static boolean hasJupiterTests(Class<?> type) {
+        return HAS_JUPITER_TESTS.get(type);
+    }
+
+    /** A loaded class's methods never change: searched once per class (meta-annotations are not cheap). */
+    private static final ClassValue<Boolean> HAS_JUPITER_TESTS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return searchJupiterTests(type);
+        }
+    };
+
+    private static boolean searchJupiterTests(Class<?> type) {
         for (Method method : type.getDeclaredMethods()) {
             if (AnnotationSupport.isAnnotated(method, Testable.class)
                     && method.getDeclaringClass().getName().equals(type.getName())
