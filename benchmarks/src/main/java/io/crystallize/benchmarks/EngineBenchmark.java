@@ -111,16 +111,18 @@ public class EngineBenchmark {
 
     @Benchmark
     public long crystallizeEngine() {
-        return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
-                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
-                .configurationParameter("crystallize.artifacts.root", results.toString()).build());
+        return experimentsWritingTo(results);
     }
 
     @Benchmark
     public long crystallizeEngineResultsOnTmpfs() {
+        return experimentsWritingTo(memoryResults);
+    }
+
+    private long experimentsWritingTo(Path root) {
         return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
-                .configurationParameter("crystallize.artifacts.root", memoryResults.toString()).build());
+                .configurationParameter("crystallize.artifacts.root", root.toString()).build());
     }
 
     @Benchmark

@@ -34,16 +34,16 @@ enum Design {
     static final double POWER = Power.DEFAULT_POWER;
 
     /** Figures already solved: a suite's hypotheses share a handful of designs (n, alpha, sides). */
-    private record Question(Design design, int nBaseline, int nTreatment, double alpha, Alternative alternative) {
+    private record Solved(Design design, int nBaseline, int nTreatment, double alpha, Alternative alternative) {
     }
 
     private static final int REMEMBERED = 1024;
-    private static final Map<Question, Double> SOLVED = new ConcurrentHashMap<>();
+    private static final Map<Solved, Double> SOLVED = new ConcurrentHashMap<>();
 
     /** Standardised minimal detectable effect (positive magnitude), NaN for {@link #NONE}. */
     double mdeStandardized(int nBaseline, int nTreatment, double alpha, Alternative alternative) {
         Alternative oriented = alternative == Alternative.LESS ? Alternative.GREATER : alternative;
-        Question question = new Question(this, nBaseline, nTreatment, alpha, oriented);
+        Solved question = new Solved(this, nBaseline, nTreatment, alpha, oriented);
         Double solved = SOLVED.get(question);
         if (solved == null) {
             if (SOLVED.size() >= REMEMBERED) {

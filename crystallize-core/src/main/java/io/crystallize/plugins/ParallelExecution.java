@@ -5,6 +5,7 @@ import io.crystallize.core.Execution;
 import io.crystallize.core.Plugin;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the runs of an execution on worker threads, the calling thread being one of them. Results are identical to the serial
@@ -41,7 +42,7 @@ public final class ParallelExecution implements Plugin {
         // slow run holds back only its own worker
         int size = runs.size();
         AtomicInteger next = new AtomicInteger();
-        Throwable[] escaped = new Throwable[1];
+        AtomicReference<Throwable> escaped = new AtomicReference<>();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
                 runs.get(i).run();
@@ -51,11 +52,7 @@ public final class ParallelExecution implements Plugin {
         for (int h = 0; h < helpers.length; h++) {
             helpers[h] = new Thread(worker, "crystallize-" + execution.experiment().name() + "-" + (h + 1));
             helpers[h].setDaemon(true);
-            helpers[h].setUncaughtExceptionHandler((thread, e) -> {
-                synchronized (escaped) {
-                    escaped[0] = escaped[0] == null ? e : escaped[0];
-                }
-            });
+            helpers[h].setUncaughtExceptionHandler((thread, e) -> escaped.compareAndSet(null, e));
             helpers[h].start();
         }
         try {
@@ -70,11 +67,9 @@ public final class ParallelExecution implements Plugin {
             }
             throw e;
         }
-        synchronized (escaped) {
-            if (escaped[0] != null) {
-                // runs record their own failures; anything escaping is a bug in the framework
-                throw new IllegalStateException("a run escaped its failure handling", escaped[0]);
-            }
+        if (escaped.get() != null) {
+            // runs record their own failures; anything escaping is a bug in the framework
+            throw new IllegalStateException("a run escaped its failure handling", escaped.get());
         }
         return true;
     }
