@@ -92,10 +92,7 @@ public final class ArtifactPlugin implements Plugin {
         if (execution.isSinglePass()) {
             return;
         }
-        Path experimentDir = root.resolve(execution.experiment().name());
-        Layout.checkOwner(experimentDir, execution.experiment());
-        current = VersionWriter.claim(experimentDir, execution);
-        Layout.owned(experimentDir, execution.experiment());
+        current = VersionWriter.claim(root.resolve(execution.experiment().name()), execution);
         active = current;
     }
 

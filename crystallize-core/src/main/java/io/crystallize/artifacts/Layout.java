@@ -83,6 +83,20 @@ final class Layout {
         }
     }
 
+    /**
+     * Creates a directory whose parent exists, if missing: cheaper than
+     * {@code Files.createDirectories}, which throws (and fills in a stack trace) when it exists.
+     */
+    static void createDirectory(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
     /** Creates an empty marker file: creating a file is atomic by itself. */
     static void mark(Path target) throws IOException {
         try {
@@ -100,16 +114,15 @@ final class Layout {
     }
 
     /**
+     * The first version number worth trying in {@code experimentDir}, which is created if missing.
      * Two different experiments with one name under one root would mix their versions: the
      * newest version's metadata must name the same experiment id.
      */
-    static void checkOwner(Path experimentDir, Experiment experiment) throws IOException {
+    static int firstFreeVersion(Path experimentDir, Experiment experiment) throws IOException {
         ArtifactPlugin.requireDirectory(experimentDir.getParent());
-        String known = OWNERS.get(owningKey(experimentDir));
-        if (known != null) {
-            // this JVM checked or claimed it already (its files may still be on their way to disk)
-            requireSameOwner(experimentDir, experiment, known);
-            return;
+        if (!Files.isDirectory(experimentDir)) {
+            Files.createDirectories(experimentDir);
+            return 0;
         }
         List<Integer> versions = versions(experimentDir);
         for (int i = versions.size() - 1; i >= 0; i--) {
@@ -122,28 +135,16 @@ final class Layout {
                 break;
             }
         }
-        owned(experimentDir, experiment);
+        return versions.isEmpty() ? 0 : versions.get(versions.size() - 1) + 1;
     }
 
-    /** Records that {@code experiment} writes versions into {@code experimentDir}. */
-    static void owned(Path experimentDir, Experiment experiment) {
-        OWNERS.put(owningKey(experimentDir), experiment.id());
-    }
-
-    private static void requireSameOwner(Path experimentDir, Experiment experiment, String owner) {
+    static void requireSameOwner(Path experimentDir, Experiment experiment, String owner) {
         if (!owner.equals(experiment.id())) {
             throw new ConfigurationException("two experiments named '" + experiment.name() + "' share the results root "
                     + experimentDir.getParent() + ": '" + owner + "' and '" + experiment.id()
                     + "'; give one of them another name");
         }
     }
-
-    private static Path owningKey(Path experimentDir) {
-        return experimentDir.toAbsolutePath().normalize();
-    }
-
-    /** Experiment directory → the experiment id this JVM found owning it. */
-    private static final Map<Path, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Without indentation: for files holding large arrays of values. */
     static void writeCompactJson(Path target, Object value) throws IOException {

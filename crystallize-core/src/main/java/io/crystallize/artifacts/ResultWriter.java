@@ -2,13 +2,12 @@ package io.crystallize.artifacts;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes executions' results on one background thread, in the order they finish, so that the next
@@ -17,50 +16,63 @@ import java.util.concurrent.Semaphore;
  * failed write leaves its version without completion markers, as a crash would. At most
  * {@value #PENDING} results wait at a time: a slow disk holds the runs back instead of the heap
  * filling with results.
+ *
+ * <p>Results handed over wait until {@value #BATCH} have gathered, about {@value #LINGER_MILLIS} ms
+ * have passed or someone awaits them: on a two-core machine, waking the writer for every short
+ * experiment cost the caller about as much as writing the files itself.
  */
 public final class ResultWriter implements AutoCloseable {
 
     static final int PENDING = 8;
+    static final int BATCH = 4;
+    static final long LINGER_MILLIS = 20;
 
     /** One version's files. */
     interface Write {
         void run() throws IOException;
     }
 
-    private record Handed(String what, Future<?> done) {
+    private record Handed(String what, Write write) {
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "crystallize-result-writer");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Semaphore room = new Semaphore(PENDING);
-    private final List<Handed> handed = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The writer has work: a batch gathered, someone awaits, or the writer is closing. */
+    private final Condition work = lock.newCondition();
+    /** A write finished: room in the queue, or everything written. */
+    private final Condition written = lock.newCondition();
+    private final ArrayDeque<Handed> queue = new ArrayDeque<>();
+    private final List<IOException> failures = new ArrayList<>();
+    /** Handed over and not yet written (queued or being written). */
+    private int pending;
+    private int awaiting;
+    private boolean closing;
+    private Thread thread;
 
     void submit(String what, Write write) throws InterruptedIOException {
+        lock.lock();
         try {
-            room.acquire();
+            while (pending >= PENDING) {
+                written.await();
+            }
+            if (closing) {
+                throw new IllegalStateException("this result writer is closed; the results of " + what
+                        + " were handed to it afterwards");
+            }
+            if (thread == null) {
+                thread = new Thread(this::writeUntilClosed, "crystallize-result-writer");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            queue.add(new Handed(what, write));
+            pending++;
+            if (queue.size() == BATCH) {
+                work.signal();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to write the results of " + what);
-        }
-        Future<?> done;
-        try {
-            done = thread.submit(() -> {
-                try {
-                    write.run();
-                    return null;
-                } finally {
-                    room.release();
-                }
-            });
-        } catch (RuntimeException e) {
-            room.release();
-            throw e;
-        }
-        synchronized (handed) {
-            handed.add(new Handed(what, done));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -71,30 +83,30 @@ public final class ResultWriter implements AutoCloseable {
      *                     as the exception, the others suppressed)
      */
     public void await() throws IOException {
-        List<Handed> waiting;
-        synchronized (handed) {
-            waiting = new ArrayList<>(handed);
-            handed.clear();
-        }
-        IOException failure = null;
-        for (Handed h : waiting) {
+        List<IOException> failed;
+        lock.lock();
+        try {
+            awaiting++;
+            work.signal();
             try {
-                h.done().get();
+                while (pending > 0) {
+                    written.await();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the results of " + h.what());
-            } catch (ExecutionException e) {
-                IOException failed = new IOException("the results of " + h.what() + " could not be written: "
-                        + e.getCause(), e.getCause());
-                if (failure == null) {
-                    failure = failed;
-                } else {
-                    failure.addSuppressed(failed);
-                }
+                throw new InterruptedIOException("interrupted while waiting for " + pending + " results to be written");
+            } finally {
+                awaiting--;
             }
+            failed = new ArrayList<>(failures);
+            failures.clear();
+        } finally {
+            lock.unlock();
         }
-        if (failure != null) {
-            throw failure;
+        if (!failed.isEmpty()) {
+            IOException first = failed.get(0);
+            failed.subList(1, failed.size()).forEach(first::addSuppressed);
+            throw first;
         }
     }
 
@@ -104,7 +116,71 @@ public final class ResultWriter implements AutoCloseable {
         try {
             await();
         } finally {
-            thread.shutdown();
+            lock.lock();
+            try {
+                closing = true;
+                work.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<Handed> batch = new ArrayList<>(PENDING);
+        while (takeBatch(batch)) {
+            for (Handed h : batch) {
+                IOException failure = write(h);
+                lock.lock();
+                try {
+                    if (failure != null) {
+                        failures.add(failure);
+                    }
+                    pending--;
+                    written.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    /** Waits for a batch, a lingering one, an await or the close; false once closing with nothing left. */
+    private boolean takeBatch(List<Handed> batch) {
+        lock.lock();
+        try {
+            while (queue.isEmpty() || queue.size() < BATCH && awaiting == 0 && !closing) {
+                if (queue.isEmpty() && closing) {
+                    return false;
+                }
+                boolean lingered = awaitWork() <= 0;
+                if (lingered && !queue.isEmpty()) {
+                    break;
+                }
+            }
+            batch.addAll(queue);
+            queue.clear();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long awaitWork() {
+        try {
+            return work.awaitNanos(TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS));
+        } catch (InterruptedException e) {
+            return 0; // a daemon nobody interrupts; if someone does, write what is there
+        }
+    }
+
+    private static IOException write(Handed h) {
+        try {
+            h.write().run();
+            return null;
+        } catch (Throwable e) { // recorded, so await() names it; the writer goes on with the next
+            return new IOException("the results of " + h.what() + " could not be written: " + e, e);
         }
     }
 }

@@ -5,9 +5,11 @@ import io.crystallize.core.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
 import io.crystallize.plugins.SeedPlugin;
+import io.crystallize.core.Experiment;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,21 +31,42 @@ final class VersionWriter {
         this.execution = execution;
     }
 
-    /** Claims the next free version: directory creation is atomic, so a lost race moves on to the next number. */
+    /**
+     * Claims the next free version: directory creation is atomic, so a lost race moves on to the
+     * next number. This JVM remembers, per experiment directory, who writes there and the version
+     * after its last claim, so only its first claim lists the directory and reads metadata.
+     */
     static VersionWriter claim(Path experimentDir, Execution execution) throws IOException {
-        Files.createDirectories(experimentDir);
-        List<Integer> versions = Layout.versions(experimentDir);
-        int next = versions.isEmpty() ? 0 : versions.get(versions.size() - 1) + 1;
+        Experiment experiment = execution.experiment();
+        Path key = experimentDir.toAbsolutePath().normalize();
+        Claimed last = CLAIMED.get(key);
+        int next;
+        if (last == null) {
+            next = Layout.firstFreeVersion(experimentDir, experiment);
+        } else {
+            // its files may still be on their way to disk: the owner is known from the claim
+            Layout.requireSameOwner(experimentDir, experiment, last.owner());
+            next = last.version() + 1;
+        }
         while (true) {
             Path candidate = Layout.versionDir(experimentDir, next);
             try {
                 Files.createDirectory(candidate);
+                CLAIMED.put(key, new Claimed(experiment.id(), next));
                 return new VersionWriter(candidate, next, execution);
             } catch (FileAlreadyExistsException e) {
                 next++;
+            } catch (NoSuchFileException e) {
+                next = Layout.firstFreeVersion(experimentDir, experiment); // deleted since this JVM's last claim
             }
         }
     }
+
+    private record Claimed(String owner, int version) {
+    }
+
+    /** Experiment directory (absolute) → the experiment that last claimed a version there in this JVM, and which. */
+    private static final Map<Path, Claimed> CLAIMED = new ConcurrentHashMap<>();
 
     Path directory() {
         return directory;
@@ -82,6 +105,7 @@ final class VersionWriter {
             document.put("errors", result.errors().keySet().stream()
                     .filter(k -> result.errors().get(k).condition().equals(condition)).toList());
             Path conditionDir = directory.resolve(condition);
+            Layout.createDirectory(conditionDir);
             Layout.writeCompactJson(conditionDir.resolve(Layout.RESULTS), document);
         }
         // everything but the metric values, which the conditions' results.json hold (written once)
