@@ -13,12 +13,16 @@ package io.crystallize.definition;
  */
 public final class RunState<E> {
 
-    private enum Kind { OBJECT, LONG, INT, DOUBLE }
+    // the current value's kind: a byte, not an enum, so a step's store carries no GC write barrier
+    private static final byte OBJECT = 0;
+    private static final byte LONG = 1;
+    private static final byte INT = 2;
+    private static final byte DOUBLE = 3;
 
     private final E instance;
     private Object value;
     private long primitive; // a long, an int, or a double's bits, per kind
-    private Kind kind = Kind.OBJECT;
+    private byte kind = OBJECT;
 
     public RunState(E instance, Object value) {
         this.instance = instance;
@@ -32,48 +36,48 @@ public final class RunState<E> {
     /** The current value, boxed when it is a primitive. */
     public Object value() {
         return switch (kind) {
-            case OBJECT -> value;
             case LONG -> primitive;
             case INT -> (int) primitive;
             case DOUBLE -> Double.longBitsToDouble(primitive);
+            default -> value;
         };
     }
 
     /** This run carrying a step's output. */
     public RunState<E> next(Object output) {
         value = output;
-        kind = Kind.OBJECT;
+        kind = OBJECT;
         return this;
     }
 
     public RunState<E> nextLong(long output) {
         primitive = output;
-        kind = Kind.LONG;
+        kind = LONG;
         return this;
     }
 
     public RunState<E> nextInt(int output) {
         primitive = output;
-        kind = Kind.INT;
+        kind = INT;
         return this;
     }
 
     public RunState<E> nextDouble(double output) {
         primitive = Double.doubleToRawLongBits(output);
-        kind = Kind.DOUBLE;
+        kind = DOUBLE;
         return this;
     }
 
     public long longValue() {
-        return kind == Kind.LONG ? primitive : (Long) value();
+        return kind == LONG ? primitive : (Long) value();
     }
 
     public int intValue() {
-        return kind == Kind.INT ? (int) primitive : (Integer) value();
+        return kind == INT ? (int) primitive : (Integer) value();
     }
 
     public double doubleValue() {
-        return kind == Kind.DOUBLE ? Double.longBitsToDouble(primitive) : (Double) value();
+        return kind == DOUBLE ? Double.longBitsToDouble(primitive) : (Double) value();
     }
 
     @Override
