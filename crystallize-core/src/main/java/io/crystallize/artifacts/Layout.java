@@ -119,9 +119,13 @@ final class Layout {
      * newest version's metadata must name the same experiment id.
      */
     static int firstFreeVersion(Path experimentDir, Experiment experiment) throws IOException {
-        ArtifactPlugin.requireDirectory(experimentDir.getParent());
         if (!Files.isDirectory(experimentDir)) {
-            Files.createDirectories(experimentDir);
+            try {
+                Files.createDirectories(experimentDir);
+            } catch (IOException e) {
+                ArtifactPlugin.requireDirectory(experimentDir.getParent()); // the clearer error, if that is why
+                throw e;
+            }
             return 0;
         }
         List<Integer> versions = versions(experimentDir);

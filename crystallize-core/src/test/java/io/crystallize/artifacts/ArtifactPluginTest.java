@@ -340,6 +340,48 @@ class ArtifactPluginTest {
                 .hasMessageContaining("'upstream'");
     }
 
+    @Test
+    void anExperimentDirectoryWrittenByAnotherExperimentBeforeThisJvmIsAClearError() throws IOException {
+        Path foreign = Files.createDirectories(root.resolve("upstream").resolve("v0"));
+        Files.writeString(foreign.resolve("metadata.json"), "{\"replicates\": 1, \"id\": \"com.example.Other\"}");
+
+        Experiment experiment = upstream(false).id("com.example.Mine").build();
+        assertThatThrownBy(experiment::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("com.example.Other").hasMessageContaining("com.example.Mine");
+    }
+
+    @Test
+    void aVersionClaimedElsewhereSinceTheLastExecutionIsSkipped() throws IOException {
+        Experiment experiment = upstream(false).build();
+        experiment.run();
+        Path claimedByAnotherProcess = Files.createDirectory(root.resolve("upstream").resolve("v1"));
+
+        experiment.run();
+
+        assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory())
+                .isEqualTo(root.resolve("upstream").resolve("v2"));
+        try (Stream<Path> children = Files.list(claimedByAnotherProcess)) {
+            assertThat(children).isEmpty();
+        }
+    }
+
+    @Test
+    void anExperimentDirectoryDeletedBetweenExecutionsStartsAgainAtTheFirstVersion() throws IOException {
+        Experiment experiment = upstream(false).build();
+        experiment.run();
+        experiment.run();
+        try (Stream<Path> walk = Files.walk(root.resolve("upstream"))) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+
+        Result result = experiment.run();
+
+        Path version = root.resolve("upstream").resolve("v0");
+        assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory()).isEqualTo(version);
+        assertThat(version.resolve("baseline").resolve(".crystallize_complete")).exists();
+        assertThat(ArtifactPlugin.readResult(version)).isEqualTo(result);
+    }
+
     /** Jackson cannot write it: its getter throws. */
     public static final class Unwritable {
         public String getState() {

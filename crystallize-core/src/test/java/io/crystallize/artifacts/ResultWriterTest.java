@@ -89,6 +89,22 @@ class ResultWriterTest {
     }
 
     @Test
+    void aResultHandedOverAloneIsWrittenWithoutAnyoneAwaitingIt() throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        writer.submit("a lone write", written::countDown);
+
+        assertThat(written.await(10, TimeUnit.SECONDS)).as("written within the writer's linger").isTrue();
+    }
+
+    @Test
+    void handingOverAfterCloseIsRefused() throws IOException {
+        writer.close();
+
+        assertThatThrownBy(() -> writer.submit("a late write", () -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a late write");
+    }
+
+    @Test
     void awaitNamesEveryFailedWriteOnceAndTheOthersStillHappen() throws IOException {
         List<String> written = new CopyOnWriteArrayList<>();
         writer.submit("experiment 'a' (v0)", () -> {

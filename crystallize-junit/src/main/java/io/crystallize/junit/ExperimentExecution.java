@@ -8,7 +8,6 @@ import io.crystallize.core.RunFailure;
 import io.crystallize.core.RunRequest;
 import io.crystallize.definition.ExperimentDefinition;
 import io.crystallize.definition.HypothesisDeclaration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,7 +108,7 @@ final class ExperimentExecution {
             summary.put("results", directory.toAbsolutePath().toString());
         }
         context.listener().reportingEntryPublished(node, ReportEntry.from(summary));
-        if (directory != null && Files.isDirectory(directory)) {
+        if (directory != null) { // claimed by this execution, so it exists
             context.listener().fileEntryPublished(node, FileEntry.from(directory.toAbsolutePath(), null));
         }
     }
