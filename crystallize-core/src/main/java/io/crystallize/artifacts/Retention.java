@@ -46,17 +46,26 @@ public record Retention(int keepVersions, long largeFileBytes) {
             if (version > stripUpTo || version < strippedBefore) {
                 continue;
             }
-            Path dir = Layout.versionDir(experimentDir, version);
-            try (Stream<Path> files = Files.walk(dir)) {
+            stripArtifacts(Layout.versionDir(experimentDir, version));
+        }
+        STRIPPED.merge(new Stripped(key, this), stripUpTo + 1, Math::max);
+    }
+
+    /** Deletes the large files under the version's {@code replicate_*} directories, where artifacts live. */
+    private void stripArtifacts(Path version) throws IOException {
+        List<Path> replicates;
+        try (Stream<Path> children = Files.list(version)) {
+            replicates = children.filter(c -> c.getFileName().toString().startsWith("replicate_")).toList();
+        }
+        for (Path replicate : replicates) {
+            try (Stream<Path> files = Files.walk(replicate)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    if (dir.relativize(file).getName(0).toString().startsWith("replicate_")
-                            && Files.size(file) > largeFileBytes) {
+                    if (Files.size(file) > largeFileBytes) {
                         Files.deleteIfExists(file);
                     }
                 }
             }
         }
-        STRIPPED.merge(new Stripped(key, this), stripUpTo + 1, Math::max);
     }
 
     /**
