@@ -1,7 +1,6 @@
 package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Alternative;
-import io.crystallize.stats.EffectSizes;
 import io.crystallize.stats.EquivalenceResult;
 import io.crystallize.stats.MeanDifference;
 import io.crystallize.stats.TestResult;
@@ -39,14 +38,13 @@ abstract class ComparisonVerifier implements Verifier {
 
     /** Means, difference, relative %, effect size and 95% CIs; by default of the difference of means. */
     void describe(Verdict.Builder base, Sides sides) {
-        double[] t = sides.treatment();
-        double[] b = sides.baseline();
-        MeanDifference md = sides.paired() ? EffectSizes.pairedMeanDifference(t, b) : EffectSizes.meanDifference(t, b);
+        MeanDifference md = sides.paired() ? sides.pairedMeans().meanDifference()
+                : sides.independentMeans().meanDifference();
         base.means(md.meanY(), md.meanX()).difference(md.difference()).relativePercent(md.relativePercent())
                 .ci(md.confidenceInterval().lower(), md.confidenceInterval().upper())
                 .relativeCi(md.relativeConfidenceInterval().lower(), md.relativeConfidenceInterval().upper())
                 .effectSize(sides.paired() ? "d_z" : "hedges_g",
-                        sides.paired() ? EffectSizes.dz(t, b) : EffectSizes.hedgesG(t, b));
+                        sides.paired() ? sides.pairedMeans().dz() : sides.independentMeans().hedgesG());
     }
 
     /** Two one-sided tests: "greater" against −margin and "less" against +margin; p is the larger. */
