@@ -5,7 +5,7 @@ import io.crystallize.core.Names;
 import io.crystallize.core.RunFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,9 +227,7 @@ final class Evaluation {
     }
 
     private Ranking rank(List<String> treatments, List<Verdict> verdicts) {
-        record Entry(String treatment, int order, double score, double effect) {
-        }
-        List<Entry> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(treatments.size());
         for (int i = 0; i < treatments.size(); i++) {
             String t = treatments.get(i);
             double score = Double.NEGATIVE_INFINITY;
@@ -246,11 +244,30 @@ final class Evaluation {
             }
             entries.add(new Entry(t, i, score == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : score, effect));
         }
-        entries.sort(Comparator.comparingDouble(Entry::score)
-                .thenComparing(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.effect()) ? Double.NEGATIVE_INFINITY : e.effect()).reversed())
-                .thenComparingInt(Entry::order));
-        List<Ranking.Ranked> ranked = entries.stream().map(e -> new Ranking.Ranked(e.treatment(), e.score())).toList();
+        Collections.sort(entries);
+        List<Ranking.Ranked> ranked = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            ranked.add(new Ranking.Ranked(e.treatment(), e.score()));
+        }
         return new Ranking(ranked.isEmpty() ? null : ranked.get(0).treatment(), ranked);
+    }
+
+    /** A treatment's place: the lower score first, then the larger effect (none last), then declaration order. */
+    private record Entry(String treatment, int order, double score, double effect) implements Comparable<Entry> {
+
+        @Override
+        public int compareTo(Entry other) {
+            int byScore = Double.compare(score, other.score);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byEffect = Double.compare(other.effectOrLowest(), effectOrLowest());
+            return byEffect != 0 ? byEffect : Integer.compare(order, other.order);
+        }
+
+        private double effectOrLowest() {
+            return Double.isNaN(effect) ? Double.NEGATIVE_INFINITY : effect;
+        }
     }
 
     private static String stackOf(Throwable e) {
