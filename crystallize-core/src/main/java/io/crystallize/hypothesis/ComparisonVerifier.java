@@ -62,6 +62,11 @@ abstract class ComparisonVerifier implements Verifier {
 
     @Override
     public final Verdict verify(Samples s, Question q) {
+        return draft(s, q).worded();
+    }
+
+    /** The verdict, its message's standard line still to be written when the test decided it. */
+    final Draft draft(Samples s, Question q) {
         boolean paired = paired(s);
         Sides sides = Sides.of(s, paired);
         boolean equivalence = q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN;
@@ -81,17 +86,17 @@ abstract class ComparisonVerifier implements Verifier {
             early = validate(base, s, sides, q);
         }
         if (early != null) {
-            return early;
+            return Draft.complete(early);
         }
         if (sides.noVariance()) {
-            return withMessage(Outcomes.deterministic(base, sides, q, test), "");
+            return new Draft(Outcomes.deterministic(base, sides, q, test), "");
         }
         describe(base, sides);
         return decide(base, s, sides, q, equivalence ? Design.NONE : design);
     }
 
     /** Runs the test (or TOST) and fills statistic, p-value, method, status and design figures. */
-    Verdict decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
+    Draft decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
         double mb = sides.baselineMean();
         Expectation e = q.expectation();
         Alternative alternative = Outcomes.alternative(q);
@@ -113,7 +118,7 @@ abstract class ComparisonVerifier implements Verifier {
                 .method(MethodText.of(result, sides, MethodText.hypothesis(q, mb), extras(s, sides, result, shift)))
                 .status(p < q.alpha() ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED);
         designFigures(base, sides, q, design);
-        return withMessage(base.build(), designNote(sides, q, design));
+        return new Draft(base.build(), designNote(sides, q, design));
     }
 
     static void designFigures(Verdict.Builder base, Sides sides, Question q, Design design) {
