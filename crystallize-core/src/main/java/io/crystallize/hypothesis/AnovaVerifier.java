@@ -1,7 +1,6 @@
 package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Anova;
-import io.crystallize.stats.EffectSizes;
 import io.crystallize.stats.MeanDifference;
 import io.crystallize.stats.TestResult;
 import java.util.ArrayList;
@@ -69,10 +68,10 @@ final class AnovaVerifier implements Verifier {
         double[] t = sides.treatment();
         double[] b = sides.baseline();
         if (!(Outcomes.constant(t) && Outcomes.constant(b))) {
-            MeanDifference md = EffectSizes.meanDifference(t, b);
+            MeanDifference md = sides.independentMeans().meanDifference();
             base.ci(md.confidenceInterval().lower(), md.confidenceInterval().upper())
                     .relativeCi(md.relativeConfidenceInterval().lower(), md.relativeConfidenceInterval().upper())
-                    .effectSize("hedges_g", EffectSizes.hedgesG(t, b));
+                    .effectSize("hedges_g", sides.independentMeans().hedgesG());
         }
         double mb = sides.baselineMean();
         double diff = sides.treatmentMean() - mb;

@@ -69,7 +69,7 @@ final class BootstrapVerifier extends ComparisonVerifier {
     }
 
     @Override
-    Verdict decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
+    Draft decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
         Expectation e = q.expectation();
         double mb = sides.baselineMean();
         int family = Math.max(1, q.familySize());
@@ -118,7 +118,7 @@ final class BootstrapVerifier extends ComparisonVerifier {
         } else {
             base.relativeCi(Double.NaN, Double.NaN);
         }
-        return withMessage(base.build(), designNote(sides, q, design));
+        return new Draft(base.build(), designNote(sides, q, design));
     }
 
     private static double round(double percent) {

@@ -1,7 +1,6 @@
 package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Alternative;
-import io.crystallize.stats.EffectSizes;
 import io.crystallize.stats.EquivalenceResult;
 import io.crystallize.stats.MeanDifference;
 import io.crystallize.stats.TestResult;
@@ -39,14 +38,13 @@ abstract class ComparisonVerifier implements Verifier {
 
     /** Means, difference, relative %, effect size and 95% CIs; by default of the difference of means. */
     void describe(Verdict.Builder base, Sides sides) {
-        double[] t = sides.treatment();
-        double[] b = sides.baseline();
-        MeanDifference md = sides.paired() ? EffectSizes.pairedMeanDifference(t, b) : EffectSizes.meanDifference(t, b);
+        MeanDifference md = sides.paired() ? sides.pairedMeans().meanDifference()
+                : sides.independentMeans().meanDifference();
         base.means(md.meanY(), md.meanX()).difference(md.difference()).relativePercent(md.relativePercent())
                 .ci(md.confidenceInterval().lower(), md.confidenceInterval().upper())
                 .relativeCi(md.relativeConfidenceInterval().lower(), md.relativeConfidenceInterval().upper())
                 .effectSize(sides.paired() ? "d_z" : "hedges_g",
-                        sides.paired() ? EffectSizes.dz(t, b) : EffectSizes.hedgesG(t, b));
+                        sides.paired() ? sides.pairedMeans().dz() : sides.independentMeans().hedgesG());
     }
 
     /** Two one-sided tests: "greater" against −margin and "less" against +margin; p is the larger. */
@@ -64,6 +62,11 @@ abstract class ComparisonVerifier implements Verifier {
 
     @Override
     public final Verdict verify(Samples s, Question q) {
+        return draft(s, q).worded();
+    }
+
+    /** The verdict, its message's standard line still to be written when the test decided it. */
+    final Draft draft(Samples s, Question q) {
         boolean paired = paired(s);
         Sides sides = Sides.of(s, paired);
         boolean equivalence = q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN;
@@ -83,17 +86,17 @@ abstract class ComparisonVerifier implements Verifier {
             early = validate(base, s, sides, q);
         }
         if (early != null) {
-            return early;
+            return Draft.complete(early);
         }
         if (sides.noVariance()) {
-            return withMessage(Outcomes.deterministic(base, sides, q, test), "");
+            return new Draft(Outcomes.deterministic(base, sides, q, test), "");
         }
         describe(base, sides);
         return decide(base, s, sides, q, equivalence ? Design.NONE : design);
     }
 
     /** Runs the test (or TOST) and fills statistic, p-value, method, status and design figures. */
-    Verdict decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
+    Draft decide(Verdict.Builder base, Samples s, Sides sides, Question q, Design design) {
         double mb = sides.baselineMean();
         Expectation e = q.expectation();
         Alternative alternative = Outcomes.alternative(q);
@@ -115,7 +118,7 @@ abstract class ComparisonVerifier implements Verifier {
                 .method(MethodText.of(result, sides, MethodText.hypothesis(q, mb), extras(s, sides, result, shift)))
                 .status(p < q.alpha() ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED);
         designFigures(base, sides, q, design);
-        return withMessage(base.build(), designNote(sides, q, design));
+        return new Draft(base.build(), designNote(sides, q, design));
     }
 
     static void designFigures(Verdict.Builder base, Sides sides, Question q, Design design) {

@@ -1,8 +1,6 @@
 package io.crystallize.hypothesis;
 
 import io.crystallize.stats.MultipleComparisons;
-import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Multiple-comparison corrections over a hypothesis's family (its metrics × treatments). The
@@ -32,13 +30,24 @@ public enum Correction {
      * left out of the family and stay NaN.
      */
     public double[] adjust(double[] p) {
-        int[] tested = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
-        double[] family = Arrays.stream(tested).mapToDouble(i -> p[i]).toArray();
+        int tested = 0;
+        for (double v : p) {
+            if (!Double.isNaN(v)) {
+                tested++;
+            }
+        }
+        double[] family = new double[tested];
+        int k = 0;
+        for (double v : p) {
+            if (!Double.isNaN(v)) {
+                family[k++] = v;
+            }
+        }
         double[] adjustedFamily = MultipleComparisons.adjust(kernel, family);
         double[] adjusted = new double[p.length];
-        Arrays.fill(adjusted, Double.NaN);
-        for (int k = 0; k < tested.length; k++) {
-            adjusted[tested[k]] = adjustedFamily[k];
+        k = 0;
+        for (int i = 0; i < p.length; i++) {
+            adjusted[i] = Double.isNaN(p[i]) ? Double.NaN : adjustedFamily[k++];
         }
         return adjusted;
     }

@@ -35,6 +35,24 @@ enum Design {
 
     /** Figures already solved: a suite's hypotheses share a handful of designs (n, alpha, sides). */
     private record Solved(Design design, int nBaseline, int nTreatment, double alpha, Alternative alternative) {
+
+        // written out: a record's generated equals and hashCode go through method handles, which cost
+        // more than the rest of the look-up (before the JIT has compiled them, many times more)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Solved s && design == s.design && nBaseline == s.nBaseline
+                    && nTreatment == s.nTreatment && Double.compare(alpha, s.alpha) == 0
+                    && alternative == s.alternative;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = design.ordinal();
+            h = 31 * h + nBaseline;
+            h = 31 * h + nTreatment;
+            h = 31 * h + Double.hashCode(alpha);
+            return 31 * h + alternative.ordinal();
+        }
     }
 
     private static final int REMEMBERED = 1024;

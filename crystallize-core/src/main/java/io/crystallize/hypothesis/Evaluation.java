@@ -5,7 +5,7 @@ import io.crystallize.core.Names;
 import io.crystallize.core.RunFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class Evaluation {
     HypothesisResult run(List<String> treatments) {
         familySize = hypothesis.verifier().comparesAllConditions() ? hypothesis.metrics().size()
                 : treatments.size() * hypothesis.metrics().size();
-        List<Verdict> raw = new ArrayList<>();
+        List<Draft> raw = new ArrayList<>();
         for (String treatment : treatments) {
             for (String metric : hypothesis.metrics()) {
                 raw.add(verify(treatment, metric));
@@ -37,7 +37,7 @@ final class Evaluation {
         return new HypothesisResult(hypothesis.name(), hypothesis.metrics(), treatments, verdicts, rank(treatments, verdicts));
     }
 
-    private Verdict verify(String treatment, String metric) {
+    private Draft verify(String treatment, String metric) {
         Verdict.Builder error = Verdict.builder(metric, treatment).status(Verdict.Status.ERROR)
                 .test(hypothesis.verifier().name()).alpha(hypothesis.alpha());
         PerRun baseline;
@@ -46,15 +46,16 @@ final class Evaluation {
             baseline = perRun(Names.BASELINE, metric);
             treated = perRun(treatment, metric);
         } catch (IllegalStateException e) {
-            return error.error(e.getMessage()).message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build();
+            return Draft.complete(error.error(e.getMessage())
+                    .message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build());
         }
         if (baseline.size() == 0 && treated.size() == 0 && neverRecorded(metric)) {
             String why = "metric '" + metric + "' was never recorded by any run" + recordedHint(metric);
-            return error.error(why).message(metric + ": " + treatment + " — ERROR: " + why).build();
+            return Draft.complete(error.error(why).message(metric + ": " + treatment + " — ERROR: " + why).build());
         }
         String missing = missing(treatment, metric, baseline, treated);
         if (missing != null) {
-            return error.error(missing).message(metric + ": " + treatment + " — ERROR: " + missing).build();
+            return Draft.complete(error.error(missing).message(metric + ": " + treatment + " — ERROR: " + missing).build());
         }
         Samples samples;
         try {
@@ -62,19 +63,24 @@ final class Evaluation {
                     treated.replicates, evidence.sharedSeeds(), hypothesis.verifier().comparesAllConditions()
                             ? allConditions(metric) : Map.of());
         } catch (IllegalStateException e) {
-            return error.error(e.getMessage()).message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build();
+            return Draft.complete(error.error(e.getMessage())
+                    .message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build());
         }
         Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(),
                 hypothesis.alpha(), hypothesis.minimumEffect(), familySize);
         try {
+            if (hypothesis.verifier() instanceof ComparisonVerifier builtIn) {
+                return builtIn.draft(samples, question);
+            }
             Verdict v = hypothesis.verifier().verify(samples, question);
             if (v == null) {
                 throw new IllegalStateException("verifier " + hypothesis.verifier().name() + " returned no verdict");
             }
-            return v;
+            return Draft.complete(v);
         } catch (RuntimeException e) {
             String why = "verifier " + hypothesis.verifier().name() + " failed: " + e;
-            return error.error(why + "\n" + stackOf(e)).message(metric + ": " + treatment + " — ERROR: " + why).build();
+            return Draft.complete(error.error(why + "\n" + stackOf(e))
+                    .message(metric + ": " + treatment + " — ERROR: " + why).build());
         }
     }
 
@@ -178,42 +184,49 @@ final class Evaluation {
         return new PerRun(Arrays.copyOf(values, n), Arrays.copyOf(replicates, n));
     }
 
-    private List<Verdict> correct(List<Verdict> raw) {
+    private List<Verdict> correct(List<Draft> raw) {
         double[] p = new double[raw.size()];
         for (int i = 0; i < p.length; i++) {
-            Verdict v = raw.get(i);
-            boolean tested = v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED;
-            p[i] = tested ? v.pValue() : Double.NaN;
+            Verdict v = raw.get(i).verdict();
+            p[i] = tested(v) ? v.pValue() : Double.NaN;
         }
         double[] adjusted = hypothesis.verifier().comparesAllConditions() ? adjustPerMetric(raw, p)
                 : hypothesis.correction().adjust(p);
         List<Verdict> out = new ArrayList<>(raw.size());
         for (int i = 0; i < p.length; i++) {
-            Verdict v = raw.get(i);
-            String note = VerdictMessage.noteOf(v);
+            Draft draft = raw.get(i);
+            Verdict v = draft.verdict();
+            if (!tested(v)) {
+                out.add(draft.worded());
+                continue;
+            }
+            String note = draft.note() != null ? draft.note() : VerdictMessage.noteOf(v);
             if (Double.isNaN(p[i])) {
-                out.add(v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED
-                        ? v.toBuilder().message(VerdictMessage.of(v) + note).build() : v);
+                out.add(ComparisonVerifier.withMessage(v, note));
                 continue;
             }
             Verdict.Status status = adjusted[i] < hypothesis.alpha() ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED;
             Verdict corrected = v.toBuilder().adjustedPValue(adjusted[i]).correction(hypothesis.correction().label())
                     .alpha(hypothesis.alpha()).status(status).build();
-            out.add(corrected.toBuilder().message(VerdictMessage.of(corrected) + note).build());
+            out.add(ComparisonVerifier.withMessage(corrected, note));
         }
         return out;
+    }
+
+    private static boolean tested(Verdict v) {
+        return v.status() == Verdict.Status.SUPPORTED || v.status() == Verdict.Status.NOT_SUPPORTED;
     }
 
     /**
      * A test of all conditions at once gives one p-value per metric, repeated for each treatment:
      * the family is then the metrics, and every treatment's verdict of a metric gets its adjustment.
      */
-    private double[] adjustPerMetric(List<Verdict> raw, double[] p) {
+    private double[] adjustPerMetric(List<Draft> raw, double[] p) {
         List<String> metrics = hypothesis.metrics();
         double[] perMetric = new double[metrics.size()];
         Arrays.fill(perMetric, Double.NaN);
         for (int i = 0; i < p.length; i++) {
-            int m = metrics.indexOf(raw.get(i).metric());
+            int m = metrics.indexOf(raw.get(i).verdict().metric());
             if (Double.isNaN(perMetric[m]) && !Double.isNaN(p[i])) {
                 perMetric[m] = p[i];
             }
@@ -221,15 +234,13 @@ final class Evaluation {
         double[] adjustedPerMetric = hypothesis.correction().adjust(perMetric);
         double[] adjusted = new double[p.length];
         for (int i = 0; i < p.length; i++) {
-            adjusted[i] = Double.isNaN(p[i]) ? Double.NaN : adjustedPerMetric[metrics.indexOf(raw.get(i).metric())];
+            adjusted[i] = Double.isNaN(p[i]) ? Double.NaN : adjustedPerMetric[metrics.indexOf(raw.get(i).verdict().metric())];
         }
         return adjusted;
     }
 
     private Ranking rank(List<String> treatments, List<Verdict> verdicts) {
-        record Entry(String treatment, int order, double score, double effect) {
-        }
-        List<Entry> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(treatments.size());
         for (int i = 0; i < treatments.size(); i++) {
             String t = treatments.get(i);
             double score = Double.NEGATIVE_INFINITY;
@@ -246,11 +257,30 @@ final class Evaluation {
             }
             entries.add(new Entry(t, i, score == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : score, effect));
         }
-        entries.sort(Comparator.comparingDouble(Entry::score)
-                .thenComparing(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.effect()) ? Double.NEGATIVE_INFINITY : e.effect()).reversed())
-                .thenComparingInt(Entry::order));
-        List<Ranking.Ranked> ranked = entries.stream().map(e -> new Ranking.Ranked(e.treatment(), e.score())).toList();
+        Collections.sort(entries);
+        List<Ranking.Ranked> ranked = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            ranked.add(new Ranking.Ranked(e.treatment(), e.score()));
+        }
         return new Ranking(ranked.isEmpty() ? null : ranked.get(0).treatment(), ranked);
+    }
+
+    /** A treatment's place: the lower score first, then the larger effect (none last), then declaration order. */
+    private record Entry(String treatment, int order, double score, double effect) implements Comparable<Entry> {
+
+        @Override
+        public int compareTo(Entry other) {
+            int byScore = Double.compare(score, other.score);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byEffect = Double.compare(other.effectOrLowest(), effectOrLowest());
+            return byEffect != 0 ? byEffect : Integer.compare(order, other.order);
+        }
+
+        private double effectOrLowest() {
+            return Double.isNaN(effect) ? Double.NEGATIVE_INFINITY : effect;
+        }
     }
 
     private static String stackOf(Throwable e) {

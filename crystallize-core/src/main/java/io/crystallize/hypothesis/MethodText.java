@@ -3,7 +3,6 @@ package io.crystallize.hypothesis;
 import io.crystallize.stats.Computation;
 import io.crystallize.stats.TestMethod;
 import io.crystallize.stats.TestResult;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,22 +17,24 @@ final class MethodText {
 
     static String of(TestResult r, Sides sides, String hypothesis, List<String> extras) {
         TestMethod m = r.method();
-        List<String> parts = new ArrayList<>();
-        String df = Double.isFinite(r.degreesOfFreedom()) && !m.description().contains("F(")
-                ? ", df=" + dfText(r.degreesOfFreedom()) : "";
-        parts.add(m.description() + df);
-        parts.add("alternative: " + hypothesis);
-        parts.add(computation(m.computation()));
-        parts.add(m.continuityCorrection() ? "continuity correction" : "no continuity correction");
+        StringBuilder text = new StringBuilder(320).append(m.description());
+        if (Double.isFinite(r.degreesOfFreedom()) && !m.description().contains("F(")) {
+            text.append(", df=").append(dfText(r.degreesOfFreedom()));
+        }
+        text.append("; alternative: ").append(hypothesis)
+                .append("; ").append(computation(m.computation()))
+                .append("; ").append(m.continuityCorrection() ? "continuity correction" : "no continuity correction");
         if (!"not applicable".equals(m.tieHandling())) {
-            parts.add("ties: " + m.tieHandling());
+            text.append("; ties: ").append(m.tieHandling());
         }
         if (!"not applicable".equals(m.zeroHandling())) {
-            parts.add("zeros: " + m.zeroHandling());
+            text.append("; zeros: ").append(m.zeroHandling());
         }
-        parts.add(n(sides));
-        parts.addAll(extras);
-        return String.join("; ", parts);
+        text.append("; ").append(n(sides));
+        for (String extra : extras) {
+            text.append("; ").append(extra);
+        }
+        return text.toString();
     }
 
     static String n(Sides sides) {

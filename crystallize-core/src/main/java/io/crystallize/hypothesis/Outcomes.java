@@ -1,7 +1,6 @@
 package io.crystallize.hypothesis;
 
 import io.crystallize.stats.Alternative;
-import java.util.Arrays;
 
 /**
  * The checks every built-in verifier makes before its test, in DESIGN §3.4's order (too few
@@ -33,9 +32,17 @@ final class Outcomes {
     /** INCONCLUSIVE when a value is NaN or infinite, else null. */
     static Verdict nonFinite(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q, Design design) {
         for (double[] side : new double[][] {sides.baseline(), sides.treatment()}) {
-            long bad = Arrays.stream(side).filter(v -> !Double.isFinite(v)).count();
+            long bad = 0;
+            double first = Double.NaN;
+            for (double v : side) {
+                if (!Double.isFinite(v)) {
+                    if (bad == 0) {
+                        first = v;
+                    }
+                    bad++;
+                }
+            }
             if (bad > 0) {
-                double first = Arrays.stream(side).filter(v -> !Double.isFinite(v)).findFirst().orElseThrow();
                 String where = side == sides.baseline() ? "baseline" : s.treatment();
                 return inconclusive(base, s, where + " has " + bad + " non-finite value" + (bad > 1 ? "s" : "")
                         + " (e.g. " + first + "); a test needs finite numbers (check the step recording '"
@@ -61,8 +68,11 @@ final class Outcomes {
      */
     static String replicatesHint(Sides sides, Verifier.Question q, Design design) {
         double effect = q.minimumEffect();
+        if (Double.isNaN(effect) || design == Design.NONE) {
+            return "";
+        }
         double sd = sides.scale();
-        if (Double.isNaN(effect) || !(sd > 0) || design == Design.NONE) {
+        if (!(sd > 0)) {
             return "";
         }
         boolean pairedScale = sides.paired() && Outcomes.finite(sides.differences()).length >= 2;
@@ -114,14 +124,35 @@ final class Outcomes {
         if (values.length == 0) {
             return true;
         }
-        double min = Arrays.stream(values).min().orElseThrow();
-        double max = Arrays.stream(values).max().orElseThrow();
+        double min = values[0];
+        double max = values[0];
+        for (int i = 1; i < values.length; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
         double scale = Math.max(Math.abs(min), Math.abs(max));
         return max - min <= NO_VARIANCE_RELATIVE * scale;
     }
 
+    /** The finite values, in order: the array itself when all are (not to be modified). */
     static double[] finite(double[] values) {
-        return Arrays.stream(values).filter(Double::isFinite).toArray();
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                n++;
+            }
+        }
+        if (n == values.length) {
+            return values;
+        }
+        double[] finite = new double[n];
+        int i = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                finite[i++] = v;
+            }
+        }
+        return finite;
     }
 
     static double mean(double[] values) {

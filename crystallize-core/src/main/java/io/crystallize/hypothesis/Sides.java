@@ -1,14 +1,43 @@
 package io.crystallize.hypothesis;
 
+import io.crystallize.stats.IndependentMeans;
+import io.crystallize.stats.PairedMeans;
+
 /**
  * The two compared sides as a test uses them: independent samples, or the replicate-matched pairs
- * (element i of each is one replicate). Values may still be non-finite until checked.
+ * (element i of each is one replicate). Values may still be non-finite until checked. One verdict
+ * uses one instance, which keeps what the effect sizes and the test share (means, variances, the
+ * CI's t quantile) so that they are computed once.
  */
-record Sides(double[] baseline, double[] treatment, boolean paired) {
+final class Sides {
+
+    private final double[] baseline;
+    private final double[] treatment;
+    private final boolean paired;
+    private IndependentMeans independentMeans;
+    private PairedMeans pairedMeans;
+
+    Sides(double[] baseline, double[] treatment, boolean paired) {
+        this.baseline = baseline;
+        this.treatment = treatment;
+        this.paired = paired;
+    }
 
     static Sides of(Samples s, boolean paired) {
         return paired ? new Sides(s.pairedBaseline(), s.pairedTreatment(), true)
                 : new Sides(s.baseline(), s.treatmentValues(), false);
+    }
+
+    double[] baseline() {
+        return baseline;
+    }
+
+    double[] treatment() {
+        return treatment;
+    }
+
+    boolean paired() {
+        return paired;
     }
 
     int nBaseline() {
@@ -25,6 +54,22 @@ record Sides(double[] baseline, double[] treatment, boolean paired) {
 
     double treatmentMean() {
         return Outcomes.mean(treatment);
+    }
+
+    /** Treatment vs baseline as independent samples (x = treatment); needs 2 finite values per side. */
+    IndependentMeans independentMeans() {
+        if (independentMeans == null) {
+            independentMeans = IndependentMeans.of(treatment, baseline);
+        }
+        return independentMeans;
+    }
+
+    /** Treatment vs baseline as pairs (x = treatment); needs 2 pairs with finite differences. */
+    PairedMeans pairedMeans() {
+        if (pairedMeans == null) {
+            pairedMeans = PairedMeans.of(treatment, baseline);
+        }
+        return pairedMeans;
     }
 
     /** treatment − baseline per pair. */

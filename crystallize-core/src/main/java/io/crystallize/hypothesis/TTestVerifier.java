@@ -51,13 +51,11 @@ final class TTestVerifier extends ComparisonVerifier {
 
     @Override
     TestResult test(Sides sides, Alternative alternative, double nullDifference) {
-        double[] t = sides.treatment();
-        double[] b = sides.baseline();
         if (sides.paired()) {
-            return TTests.paired(t, b, alternative, nullDifference);
+            return sides.pairedMeans().pairedT(alternative, nullDifference);
         }
-        return mode == Mode.STUDENT ? TTests.student(t, b, alternative, nullDifference)
-                : TTests.welch(t, b, alternative, nullDifference);
+        return mode == Mode.STUDENT ? TTests.student(sides.treatment(), sides.baseline(), alternative, nullDifference)
+                : sides.independentMeans().welch(alternative, nullDifference);
     }
 
     @Override

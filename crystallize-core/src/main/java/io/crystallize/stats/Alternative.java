@@ -1,7 +1,5 @@
 package io.crystallize.stats;
 
-import java.util.Locale;
-
 /**
  * The alternative hypothesis of a test, always stated about the first sample {@code x} relative
  * to the second sample {@code y} (SciPy's convention): {@link #GREATER} means x tends to be larger
@@ -12,9 +10,17 @@ import java.util.Locale;
  * see {@link KolmogorovSmirnov}.
  */
 public enum Alternative {
-    TWO_SIDED,
-    GREATER,
-    LESS;
+    TWO_SIDED("two-sided"),
+    GREATER("greater"),
+    LESS("less");
+
+    private static final Alternative[] ALL = values();
+
+    private final String sciPyName;
+
+    Alternative(String sciPyName) {
+        this.sciPyName = sciPyName;
+    }
 
     /** The alternative that states the same hypothesis with the samples swapped. */
     public Alternative swapped() {
@@ -27,7 +33,7 @@ public enum Alternative {
 
     /** SciPy's spelling: {@code two-sided}, {@code greater} or {@code less}. */
     public String sciPyName() {
-        return this == TWO_SIDED ? "two-sided" : name().toLowerCase(Locale.ROOT);
+        return sciPyName;
     }
 
     /**
@@ -36,8 +42,8 @@ public enum Alternative {
      * @throws IllegalArgumentException on anything else
      */
     public static Alternative fromSciPyName(String name) {
-        for (Alternative a : values()) {
-            if (a.sciPyName().equals(name)) {
+        for (Alternative a : ALL) {
+            if (a.sciPyName.equals(name)) {
                 return a;
             }
         }

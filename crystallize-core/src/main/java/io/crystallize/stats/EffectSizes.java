@@ -14,26 +14,20 @@ public final class EffectSizes {
 
     /** Independent samples: Welch CI of the difference; delta-method CI of the relative %. */
     public static MeanDifference meanDifference(double[] x, double[] y) {
-        TestResult welch = TTests.welch(x, y, Alternative.TWO_SIDED);
-        double mx = Samples.mean(x);
-        double my = Samples.mean(y);
-        double varMx = Samples.variance(x) / x.length;
-        double varMy = Samples.variance(y) / y.length;
-        return build(mx, my, welch.confidenceInterval(), varMx, varMy, 0, welch.degreesOfFreedom(), false);
+        return IndependentMeans.of(x, y).meanDifference();
     }
 
     /** Paired samples: paired-t CI of the mean difference; the relative % CI includes the covariance of the means. */
     public static MeanDifference pairedMeanDifference(double[] x, double[] y) {
-        TestResult paired = TTests.paired(x, y, Alternative.TWO_SIDED);
-        double mx = Samples.mean(x);
-        double my = Samples.mean(y);
-        int n = x.length;
-        return build(mx, my, paired.confidenceInterval(), Samples.variance(x) / n, Samples.variance(y) / n,
-                Samples.covariance(x, y) / n, paired.degreesOfFreedom(), true);
+        return PairedMeans.of(x, y).meanDifference();
     }
 
-    private static MeanDifference build(double mx, double my, Interval ci, double varMx, double varMy,
-            double covMeans, double df, boolean paired) {
+    /**
+     * The difference of means with its CI, and the relative % with the delta-method CI at the
+     * same t quantile.
+     */
+    static MeanDifference meanDifference(double mx, double my, Interval ci, double varMx, double varMy,
+            double covMeans, double quantile, boolean paired) {
         double relative = my == 0 ? Double.NaN : 100 * (mx - my) / my;
         Interval relativeCi;
         if (my == 0) {
@@ -42,8 +36,7 @@ public final class EffectSizes {
             double ratio = mx / my;
             double varRatio = (varMx - 2 * ratio * covMeans + ratio * ratio * varMy) / (my * my);
             double se = 100 * Math.sqrt(Math.max(0, varRatio));
-            double q = Quantiles.tUpper(df, (1 - LEVEL) / 2);
-            relativeCi = new Interval(relative - q * se, relative + q * se, LEVEL);
+            relativeCi = new Interval(relative - quantile * se, relative + quantile * se, LEVEL);
         }
         return new MeanDifference(mx, my, mx - my, relative, ci, relativeCi, paired);
     }
@@ -52,15 +45,25 @@ public final class EffectSizes {
     public static double cohensD(double[] x, double[] y) {
         Samples.requireAtLeast(x, 2, "x");
         Samples.requireAtLeast(y, 2, "y");
-        int n1 = x.length;
-        int n2 = y.length;
-        double pooled = ((n1 - 1) * Samples.variance(x) + (n2 - 1) * Samples.variance(y)) / (n1 + n2 - 2.0);
-        return (Samples.mean(x) - Samples.mean(y)) / Math.sqrt(pooled);
+        return cohensD(Samples.mean(x), Samples.variance(x), x.length, Samples.mean(y), Samples.variance(y), y.length);
+    }
+
+    private static double cohensD(double mx, double vx, int n1, double my, double vy, int n2) {
+        double pooled = ((n1 - 1) * vx + (n2 - 1) * vy) / (n1 + n2 - 2.0);
+        return (mx - my) / Math.sqrt(pooled);
     }
 
     /** Hedges' g: Cohen's d with the small-sample correction 1 - 3 / (4 (n1 + n2) - 9). */
     public static double hedgesG(double[] x, double[] y) {
-        return cohensD(x, y) * (1 - 3.0 / (4.0 * (x.length + y.length) - 9));
+        return cohensD(x, y) * smallSampleCorrection(x.length, y.length);
+    }
+
+    static double hedgesG(double mx, double vx, int n1, double my, double vy, int n2) {
+        return cohensD(mx, vx, n1, my, vy, n2) * smallSampleCorrection(n1, n2);
+    }
+
+    private static double smallSampleCorrection(int n1, int n2) {
+        return 1 - 3.0 / (4.0 * (n1 + n2) - 9);
     }
 
     /** d_z: mean of x - y divided by the standard deviation of x - y. */

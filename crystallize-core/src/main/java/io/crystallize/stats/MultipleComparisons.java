@@ -71,14 +71,19 @@ public final class MultipleComparisons {
     }
 
     private static int[] ascending(double[] p) {
+        if (p.length == 1) {
+            return new int[] {0};
+        }
         return IntStream.range(0, p.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> p[i]))
                 .mapToInt(Integer::intValue).toArray();
     }
 
     private static void check(double[] p) {
-        if (Arrays.stream(p).anyMatch(v -> !(v >= 0 && v <= 1))) {
-            throw new IllegalArgumentException("p-values must lie in [0, 1]: " + Arrays.toString(p));
+        for (double v : p) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("p-values must lie in [0, 1]: " + Arrays.toString(p));
+            }
         }
     }
 }

@@ -26,17 +26,7 @@ public final class TTests {
 
     /** Welch's t-test of mean(x) - mean(y) = nullDifference (margins: "better by at least", "not worse by more than"). */
     public static TestResult welch(double[] x, double[] y, Alternative alternative, double nullDifference) {
-        checkTwoSamples(x, y);
-        TTest.Result r = kernel(alternative, nullDifference)
-                .with(DataDispersion.HETEROSCEDASTIC).test(x, y);
-        double vx = Samples.variance(x) / x.length;
-        double vy = Samples.variance(y) / y.length;
-        double se = Math.sqrt(vx + vy);
-        double df = r.getDegreesOfFreedom();
-        return new TestResult("Welch t", TestMethod.parametric(Computation.EXACT,
-                "Welch two-sample t-test (unequal variances, Welch-Satterthwaite df)"),
-                alternative, r.getStatistic(), r.getPValue(), df, List.of(x.length, y.length),
-                interval(Samples.mean(x) - Samples.mean(y), se, df));
+        return IndependentMeans.of(x, y).welch(alternative, nullDifference);
     }
 
     /** Student's equal-variance (pooled) two-sample t-test of mean(x) - mean(y) = 0. */
@@ -57,7 +47,7 @@ public final class TTests {
         return new TestResult("Student t", TestMethod.parametric(Computation.EXACT,
                 "Student two-sample t-test (pooled variance)"),
                 alternative, r.getStatistic(), r.getPValue(), df, List.of(n1, n2),
-                interval(Samples.mean(x) - Samples.mean(y), se, df));
+                interval(Samples.mean(x) - Samples.mean(y), se, ciQuantile(df)));
     }
 
     /** Paired t-test on x[i] - y[i] (mean difference = 0). */
@@ -67,28 +57,22 @@ public final class TTests {
 
     /** Paired t-test of mean(x - y) = nullDifference. */
     public static TestResult paired(double[] x, double[] y, Alternative alternative, double nullDifference) {
-        Samples.requireSameLength(x, y);
-        TestResult one = oneSample(Samples.differences(x, y), alternative, nullDifference);
-        return new TestResult("paired t", TestMethod.parametric(Computation.EXACT,
-                "paired t-test on the differences x - y"),
-                alternative, one.statistic(), one.pValue(), one.degreesOfFreedom(),
-                List.of(x.length, y.length), one.confidenceInterval());
+        return PairedMeans.of(x, y).pairedT(alternative, nullDifference);
     }
 
     /** One-sample t-test of mean(d) = mu, with the two-sided 95% CI of the mean. */
     public static TestResult oneSample(double[] d, Alternative alternative, double mu) {
-        Samples.requireAtLeast(d, 2, "sample");
-        Samples.requireFinite(d, "sample");
+        checkOneSample(d);
         TTest.Result r = kernel(alternative, mu).test(d);
         double df = d.length - 1.0;
         double se = Math.sqrt(Samples.variance(d) / d.length);
         return new TestResult("one-sample t", TestMethod.parametric(Computation.EXACT,
                 "one-sample t-test"),
                 alternative, r.getStatistic(), r.getPValue(), df, List.of(d.length),
-                interval(Samples.mean(d), se, df));
+                interval(Samples.mean(d), se, ciQuantile(df)));
     }
 
-    private static TTest kernel(Alternative alternative, double mu) {
+    static TTest kernel(Alternative alternative, double mu) {
         return TTest.withDefaults().with(toCommons(alternative)).withMu(mu);
     }
 
@@ -100,15 +84,24 @@ public final class TTests {
         };
     }
 
-    private static Interval interval(double estimate, double se, double df) {
-        double q = Quantiles.tUpper(df, (1 - CI_LEVEL) / 2);
-        return new Interval(estimate - q * se, estimate + q * se, CI_LEVEL);
+    /** The t quantile of a two-sided 95% CI at df degrees of freedom. */
+    static double ciQuantile(double df) {
+        return Quantiles.tUpper(df, (1 - CI_LEVEL) / 2);
     }
 
-    private static void checkTwoSamples(double[] x, double[] y) {
+    static Interval interval(double estimate, double se, double quantile) {
+        return new Interval(estimate - quantile * se, estimate + quantile * se, CI_LEVEL);
+    }
+
+    static void checkTwoSamples(double[] x, double[] y) {
         Samples.requireAtLeast(x, 2, "x");
         Samples.requireAtLeast(y, 2, "y");
         Samples.requireFinite(x, "x");
         Samples.requireFinite(y, "y");
+    }
+
+    static void checkOneSample(double[] d) {
+        Samples.requireAtLeast(d, 2, "sample");
+        Samples.requireFinite(d, "sample");
     }
 }

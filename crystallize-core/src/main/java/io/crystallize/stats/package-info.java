@@ -11,7 +11,9 @@
  * {@link io.crystallize.stats.Binomial}, {@link io.crystallize.stats.Anova},
  * {@link io.crystallize.stats.PermutationTest}. Alternatives are about x relative to y.
  * Effect sizes and intervals: {@link io.crystallize.stats.EffectSizes},
- * {@link io.crystallize.stats.HodgesLehmann}, {@link io.crystallize.stats.Bootstrap}.
+ * {@link io.crystallize.stats.HodgesLehmann}, {@link io.crystallize.stats.Bootstrap}. A t-test and
+ * the effect sizes of the same samples share one summary of them:
+ * {@link io.crystallize.stats.IndependentMeans}, {@link io.crystallize.stats.PairedMeans}.
  * Adjustment: {@link io.crystallize.stats.MultipleComparisons}. Design figures:
  * {@link io.crystallize.stats.Power}.
  *
