@@ -10,12 +10,13 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Writes executions' results on one background thread, in the order they finish, so that the next
+ * Writes executions' results on a background thread, in the order they finish, so that the next
  * experiment runs while the last one's files are written (how the JUnit engine stores results).
  * {@link #await()} waits for everything handed over and reports every write that failed; a
  * failed write leaves its version without completion markers, as a crash would. At most
- * {@value #PENDING} results wait at a time: a slow disk holds the runs back instead of the heap
- * filling with results.
+ * {@value #PENDING} results wait at a time: when the writer is that far behind, the caller writes
+ * its own result (out of order with those waiting), so a slow disk holds the runs back instead of
+ * the heap filling with results, and the caller's core does not idle meanwhile.
  *
  * <p>Results handed over wait until {@value #BATCH} have gathered, about {@value #LINGER_MILLIS} ms
  * have passed or someone awaits them: on a two-core machine, waking the writer for every short
@@ -48,31 +49,38 @@ public final class ResultWriter implements AutoCloseable {
     private boolean closing;
     private Thread thread;
 
-    void submit(String what, Write write) throws InterruptedIOException {
+    void submit(String what, Write write) {
         lock.lock();
         try {
-            while (pending >= PENDING) {
-                written.await();
-            }
             if (closing) {
                 throw new IllegalStateException("this result writer is closed; the results of " + what
                         + " were handed to it afterwards");
             }
-            if (thread == null) {
-                thread = new Thread(this::writeUntilClosed, "crystallize-result-writer");
-                thread.setDaemon(true);
-                thread.start();
+            if (pending < PENDING) {
+                if (thread == null) {
+                    thread = new Thread(this::writeUntilClosed, "crystallize-result-writer");
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+                queue.add(new Handed(what, write));
+                pending++;
+                if (queue.size() == BATCH) {
+                    work.signal();
+                }
+                return;
             }
-            queue.add(new Handed(what, write));
-            pending++;
-            if (queue.size() == BATCH) {
-                work.signal();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to write the results of " + what);
         } finally {
             lock.unlock();
+        }
+        // the writer is behind: the caller writes its own result (instead of waiting, idle)
+        IOException failure = write(new Handed(what, write));
+        if (failure != null) {
+            lock.lock();
+            try {
+                failures.add(failure);
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
