@@ -4,7 +4,8 @@
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
 # JMH settings (full): 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s; 3 forks for the
 # per-run overhead and the parallel speed-up (their JIT outcomes vary between forks on a 2-core VM),
-# 1 fork for the rest.
+# 1 fork for the rest; iterations of 1 s for the nanosecond wiring calls; 8 warm-up iterations of
+# 3 s for the engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-full}
@@ -14,11 +15,17 @@ jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target
 if [ "$mode" = "--smoke" ]; then
     jmh=(-wi 0 -i 1 -r 200ms -w 200ms)
+    jmh_short=("${jmh[@]}")
+    jmh_engine=("${jmh[@]}")
     forks_noisy=1
     replicates_memory=10000
     replicates_process=2000
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
+    jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
+    # the engine runs 200 experiments' generated classes 10-20 times per operation: the JIT needs
+    # about 20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
+    jmh_engine=(-wi 8 -w 3s -i 5 -r 2s)
     forks_noisy=3
     replicates_memory=1000000
     replicates_process=100000
@@ -26,8 +33,11 @@ fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
-java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'WiringBenchmark|EngineBenchmark|StatisticsBenchmark' > "$out/jmh.log"
-java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json"
+java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
+java -jar "$jar" "${jmh_short[@]}" -f 1 -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
+java -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json -rff "$out/jmh-engine.json" 'EngineBenchmark' > "$out/jmh-engine.log"
+java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
+    "$out/jmh-wiring.json" "$out/jmh-engine.json"
 java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 
 whole() {

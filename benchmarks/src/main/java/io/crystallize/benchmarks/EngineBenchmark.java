@@ -100,6 +100,7 @@ public class EngineBenchmark {
     public void deleteResults() throws IOException {
         delete(results);
         delete(memoryResults);
+        handWrittenVersions = 0;
     }
 
     @TearDown(Level.Trial)
@@ -123,6 +124,41 @@ public class EngineBenchmark {
         return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
                 .configurationParameter("crystallize.artifacts.root", root.toString()).build());
+    }
+
+    /**
+     * The disk's share, as a baseline for {@link #crystallizeEngine()}: the directories and files
+     * the results layout needs for the same 200 experiments (a version directory, metadata,
+     * manifest, result and per condition its directory, results and completion marker), of about
+     * the sizes the framework writes, each written atomically (temporary file and rename) by hand,
+     * on one thread, into the same results root.
+     */
+    @Benchmark
+    public long layoutWrittenByHand() throws IOException {
+        Path version = null;
+        for (int i = 0; i < CLASSES; i++) {
+            Path experimentDir = results.resolve("by-hand").resolve("Experiment" + i);
+            Files.createDirectories(experimentDir);
+            version = Files.createDirectory(experimentDir.resolve("v" + handWrittenVersions));
+            writeAtomically(version.resolve("metadata.json"), 1500);
+            writeAtomically(version.resolve("_manifest.json"), 2);
+            for (String condition : List.of("baseline", "shifted")) {
+                Path conditionDir = Files.createDirectory(version.resolve(condition));
+                writeAtomically(conditionDir.resolve("results.json"), 250);
+                Files.write(conditionDir.resolve(".crystallize_complete"), new byte[0]);
+            }
+            writeAtomically(version.resolve("result.json"), 3500);
+        }
+        handWrittenVersions++;
+        return version.hashCode();
+    }
+
+    private int handWrittenVersions;
+
+    private static void writeAtomically(Path target, int bytes) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(temp, new byte[bytes]);
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Benchmark

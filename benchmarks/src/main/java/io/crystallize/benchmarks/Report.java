@@ -78,6 +78,11 @@ public final class Report {
         if (engine != null && jupiter != null) {
             line("engine.crystallize_vs_jupiter", engine / jupiter, "x");
         }
+        Double byHand = s.get("EngineBenchmark.layoutWrittenByHand");
+        if (engine != null && byHand != null) {
+            // what the disk alone costs for the files the layout needs, beside the engine on that disk
+            line("engine.crystallize_vs_layout_written_by_hand", engine / byHand, "x");
+        }
         Double tmpfs = s.get("EngineBenchmark.crystallizeEngineResultsOnTmpfs");
         if (tmpfs != null && jupiter != null) {
             line("engine.crystallize_results_on_tmpfs_vs_jupiter", tmpfs / jupiter, "x");
