@@ -109,8 +109,10 @@ final class Layout {
 
     private static final long PROCESS = ProcessHandle.current().pid();
 
+    private static final tools.jackson.databind.ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
+
     static void writeJson(Path target, Object value) throws IOException {
-        writeAtomically(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+        writeAtomically(target, PRETTY.writeValueAsBytes(value));
     }
 
     /**

@@ -170,9 +170,13 @@ final class ResultJson {
         return trees;
     }
 
-    private static JsonNode value(Object value) {
+    static JsonNode value(Object value) {
         if (value == null) {
             return JsonNodeFactory.instance.nullNode();
+        }
+        JsonNode plain = plainValue(value);
+        if (plain != null) {
+            return plain;
         }
         try {
             return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value));
@@ -186,6 +190,30 @@ final class ResultJson {
             return JsonNodeFactory.instance.stringNode("<not serialisable as JSON: " + value.getClass().getName()
                     + "> " + text);
         }
+    }
+
+    /**
+     * The tree that writing and reading back gives, made directly for the plain types whose
+     * round trip is known (text, booleans, whole numbers, finite doubles); null for any other.
+     */
+    private static JsonNode plainValue(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value instanceof String text) {
+            return nodes.stringNode(text);
+        }
+        if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return nodes.numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long l) {
+            return l == (int) (long) l ? nodes.numberNode((int) (long) l) : nodes.numberNode((long) l);
+        }
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return nodes.numberNode((double) d);
+        }
+        return null;
     }
 
     private static Instant instant(String text) {
