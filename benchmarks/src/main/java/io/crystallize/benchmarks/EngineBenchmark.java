@@ -49,6 +49,7 @@ public class EngineBenchmark {
     private Path sources;
     private Path classes;
     private Path results;
+    private boolean keepResults;
     private Path memoryResults;
     private URLClassLoader loader;
     private List<DiscoverySelector> experiments;
@@ -84,28 +85,44 @@ public class EngineBenchmark {
         launcher = LauncherFactory.create();
     }
 
-    @Setup(Level.Iteration)
-    public void freshResults() throws IOException {
-        // -Dcrystallize.bench.results=<dir> puts the on-disk results elsewhere
+    /**
+     * One on-disk results root for the whole trial: results accumulate as new versions, as they do
+     * under a build directory run after run. Deleting them is left to the end, and with {@code
+     * -Dcrystallize.bench.results=<dir>} to whoever owns {@code <dir>} ({@code benchmarks/run.sh},
+     * after every benchmark): on an ext4 without a journal (this VM's disk) the kernel allocates an
+     * inode by scanning past the inodes of its group deleted in the last 60 s (360 s while their
+     * table block is dirty), so deleting an iteration's hundred thousand files made each file the
+     * next iteration created cost up to a millisecond of kernel time (perf: {@code
+     * find_get_block_common} under {@code recently_deleted}), the harness's cost charged to
+     * whichever benchmark ran next.
+     */
+    @Setup(Level.Trial)
+    public void resultsRoot() throws IOException {
         String base = System.getProperty("crystallize.bench.results");
+        keepResults = base != null;
         results = base == null ? Files.createTempDirectory("crystallize-engine-results")
-                : Files.createTempDirectory(Path.of(base), "crystallize-engine-results");
-        // the same run with results in memory (tmpfs): the framework's cost without the disk's
+                : Files.createTempDirectory(Files.createDirectories(Path.of(base)), "crystallize-engine-results");
+    }
+
+    /** The same run with results in memory (tmpfs): the framework's cost without the disk's. */
+    @Setup(Level.Iteration)
+    public void freshMemoryResults() throws IOException {
         Path shm = Path.of("/dev/shm");
         memoryResults = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "crystallize-engine-results")
                 : Files.createTempDirectory("crystallize-engine-results-no-tmpfs");
     }
 
     @TearDown(Level.Iteration)
-    public void deleteResults() throws IOException {
-        delete(results);
+    public void deleteMemoryResults() throws IOException {
         delete(memoryResults);
-        handWrittenVersions = 0;
     }
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
         loader.close();
+        if (!keepResults) {
+            delete(results);
+        }
         delete(sources);
         delete(classes);
     }

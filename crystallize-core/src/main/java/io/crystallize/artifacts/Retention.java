@@ -35,20 +35,29 @@ public record Retention(int keepVersions, long largeFileBytes) {
     }
 
     void apply(Path experimentDir, int newest) throws IOException {
-        Path key = experimentDir.toAbsolutePath().normalize();
-        int strippedBefore = STRIPPED.getOrDefault(new Stripped(key, this), 0);
+        Stripped key = new Stripped(experimentDir.toAbsolutePath().normalize(), this);
+        Integer strippedBefore = STRIPPED.get(key);
         int stripUpTo = newest - keepVersions; // inclusive
-        if (stripUpTo < strippedBefore) {
+        if (stripUpTo < (strippedBefore == null ? 0 : strippedBefore)) {
             return;
         }
-        List<Integer> versions = Layout.versions(experimentDir);
-        for (int version : versions) {
-            if (version > stripUpTo || version < strippedBefore) {
-                continue;
+        if (strippedBefore == null) {
+            for (int version : Layout.versions(experimentDir)) {
+                if (version <= stripUpTo) {
+                    stripArtifacts(Layout.versionDir(experimentDir, version));
+                }
             }
-            stripArtifacts(Layout.versionDir(experimentDir, version));
+        } else {
+            // only the versions that left the kept window since; listing the experiment directory
+            // again would cost every execution time in proportion to the versions accumulated
+            for (int version = strippedBefore; version <= stripUpTo; version++) {
+                Path versionDir = Layout.versionDir(experimentDir, version);
+                if (Files.isDirectory(versionDir)) {
+                    stripArtifacts(versionDir);
+                }
+            }
         }
-        STRIPPED.merge(new Stripped(key, this), stripUpTo + 1, Math::max);
+        STRIPPED.merge(key, stripUpTo + 1, Math::max);
     }
 
     /** Deletes the large files under the version's {@code replicate_*} directories, where artifacts live. */
@@ -70,8 +79,8 @@ public record Retention(int keepVersions, long largeFileBytes) {
 
     /**
      * Per experiment directory and retention, the versions below which this JVM already stripped:
-     * each execution then walks only the version that just left the kept window, not every older
-     * one again (the first execution in a JVM still walks them all).
+     * each execution then looks only at the versions that left the kept window since, not every
+     * older one again (the first execution in a JVM still lists and walks them all).
      */
     private record Stripped(Path experimentDir, Retention retention) {
     }

@@ -141,6 +141,37 @@ class ArtifactPluginTest {
     }
 
     @Test
+    void retentionSkipsAVersionDeletedByHandAndStillStripsTheNextOne() throws IOException {
+        Step<Number, Number> big = Step.of("Big", (data, ctx) -> {
+            ctx.artifacts().write("big.bin", new byte[100]);
+            return data;
+        });
+        Experiment experiment = Experiment.builder("pruned").dataSource(new ReplicateSource()).step(big)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root, new Retention(2, 10))).build();
+        for (int i = 0; i < 3; i++) {
+            experiment.run(); // the third strips v0
+        }
+        deleteTree(root.resolve("pruned/v1"));
+
+        experiment.run(); // v3: v1 left the kept window but is gone
+        experiment.run(); // v4: v2 left it
+
+        assertThat(root.resolve("pruned/v1")).doesNotExist();
+        assertThat(root.resolve("pruned/v2/replicate_0/baseline/Big/big.bin")).doesNotExist();
+        assertThat(root.resolve("pruned/v2/baseline/results.json")).exists();
+        assertThat(root.resolve("pruned/v3/replicate_0/baseline/Big/big.bin")).exists();
+        assertThat(root.resolve("pruned/v4/replicate_0/baseline/Big/big.bin")).exists();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
     void metadataHasFormatVersionSeedParametersAndEnvironment() throws IOException {
         upstream(false).treatment(increment("treat", 1)).seed(9).replicates(2).build().run();
 
