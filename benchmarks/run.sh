@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks; prints one line per figure: `name value unit`.
+# Builds and runs the benchmarks; prints one line per figure: `name value unit`, JMH figures being
+# the median of the measurement iterations of all forks (the targets are medians).
 #   benchmarks/run.sh           full suite, settings for a 2-core machine (under 15 minutes)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
 # JMH settings (full): 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s; 3 forks for the

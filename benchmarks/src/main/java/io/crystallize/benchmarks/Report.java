@@ -1,6 +1,9 @@
 package io.crystallize.benchmarks;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns JMH's JSON results into one line per figure, {@code name value unit}, with every
- * framework figure beside its same-run baseline and the derived differences and ratios.
+ * Turns JMH's JSON results into one line per figure, {@code name value unit}: the median of the
+ * measurement iterations, every framework figure beside its same-run baseline, and the derived
+ * differences and ratios.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.crystallize.benchmarks.Report target/jmh.json [more.json ...]}
  */
@@ -38,9 +42,28 @@ public final class Report {
                 }
             }
             JsonNode metric = run.get("primaryMetric");
-            scores.put(name, metric.get("score").asDouble());
+            scores.put(name, median(metric.get("rawData")));
             units.put(name, metric.get("scoreUnit").asString());
         }
+    }
+
+    /**
+     * The median of every measurement iteration of every fork: the targets are medians, and on a
+     * 2-core VM a few iterations disturbed by the machine move JMH's mean (its {@code score}).
+     */
+    static double median(JsonNode rawData) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            for (JsonNode iteration : fork) {
+                values.add(iteration.asDouble());
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a benchmark without measurement iterations: " + rawData);
+        }
+        Collections.sort(values);
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
     private static void derive(Map<String, Double> s) {
