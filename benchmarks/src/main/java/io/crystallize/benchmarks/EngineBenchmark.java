@@ -250,7 +250,7 @@ public class EngineBenchmark {
         return """
                 package bench;
 
-                import io.crystallize.core.Seeds;
+                import io.crystallize.base.Seeds;
                 import io.crystallize.stats.Alternative;
                 import io.crystallize.stats.TTests;
                 import org.junit.jupiter.api.Assertions;

@@ -1,6 +1,6 @@
 package io.crystallize.benchmarks;
 
-import io.crystallize.core.Seeds;
+import io.crystallize.base.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

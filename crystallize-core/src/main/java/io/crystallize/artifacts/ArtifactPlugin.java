@@ -1,10 +1,10 @@
 package io.crystallize.artifacts;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.core.ArtifactStore;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.Execution;
-import io.crystallize.core.Experiment;
 import io.crystallize.core.Plugin;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
@@ -29,7 +29,7 @@ import java.util.Map;
  *
  * <p>One execution at a time per plugin instance. {@code apply(...)} passes are not stored.
  */
-public final class ArtifactPlugin implements Plugin {
+public final class ArtifactPlugin implements Plugin, ArtifactStore {
 
     /** The default root, under the build directory. */
     public static final Path DEFAULT_ROOT = Path.of("target", "crystallize");
@@ -37,7 +37,6 @@ public final class ArtifactPlugin implements Plugin {
     private final Path root;
     private final Retention retention;
     private final ResultWriter background;
-    private Experiment experiment;
     private volatile VersionWriter current;
     /** The writer of the execution in progress; {@code null} during an {@code apply(...)} pass, which stores nothing. */
     private volatile VersionWriter active;
@@ -79,11 +78,6 @@ public final class ArtifactPlugin implements Plugin {
     public Path versionDirectory() {
         VersionWriter writer = current;
         return writer == null ? null : writer.directory();
-    }
-
-    @Override
-    public void init(Experiment owner) {
-        this.experiment = owner;
     }
 
     @Override
@@ -130,13 +124,8 @@ public final class ArtifactPlugin implements Plugin {
         retention.apply(experimentDir, writer.version());
     }
 
-    /**
-     * A data source over one artifact of experiment {@code experimentName}'s latest complete
-     * version under this plugin's root.
-     *
-     * @param condition the upstream condition to read, or {@code null} to read the fetching run's
-     *                  own condition; a missing file falls back to the baseline's, with a warning
-     */
+    /** Reads from this plugin's root. */
+    @Override
     public DataSource<Path> dataSource(String experimentName, String step, String artifact, String condition,
             boolean requireMetadata) {
         try {
@@ -158,15 +147,11 @@ public final class ArtifactPlugin implements Plugin {
         }
         String json = java.nio.file.Files.readString(summary);
         Result shell = Result.fromJson(json);
-        Map<String, Map<String, io.crystallize.core.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, io.crystallize.base.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
         for (String condition : shell.conditions()) {
             metrics.put(condition, ResultsFile.read(versionDirectory.resolve(condition).resolve(Layout.RESULTS)));
         }
         return Result.fromJson(json, metrics);
-    }
-
-    Experiment experiment() {
-        return experiment;
     }
 
     /** Fails with a clear message when {@code root} cannot hold results. */

@@ -1,9 +1,9 @@
 package io.crystallize.artifacts;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
-import io.crystallize.core.Names;
+import io.crystallize.base.Names;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;

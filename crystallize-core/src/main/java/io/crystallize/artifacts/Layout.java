@@ -1,8 +1,8 @@
 package io.crystallize.artifacts;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Experiment;
-import io.crystallize.core.Json;
+import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

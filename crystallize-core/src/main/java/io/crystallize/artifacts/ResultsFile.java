@@ -1,7 +1,7 @@
 package io.crystallize.artifacts;
 
-import io.crystallize.core.Json;
-import io.crystallize.core.MetricSeries;
+import io.crystallize.internal.json.Json;
+import io.crystallize.base.MetricSeries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.crystallize.artifacts;
 
 import io.crystallize.core.Execution;
-import io.crystallize.core.Json;
+import io.crystallize.internal.json.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
-import io.crystallize.plugins.SeedPlugin;
+import io.crystallize.core.SeedPlugin;
 import io.crystallize.core.Experiment;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

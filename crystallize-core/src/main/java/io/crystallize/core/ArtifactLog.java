@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.Names;
+import io.crystallize.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.Names;
+import io.crystallize.base.Seeds;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;

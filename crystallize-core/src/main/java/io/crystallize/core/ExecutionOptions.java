@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.ConfigurationException;
+
 /**
  * How runs are ordered and judged.
  *

@@ -1,9 +1,9 @@
 package io.crystallize.core;
 
-import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
+import io.crystallize.base.Seeds;
 import io.crystallize.hypothesis.Hypothesis;
-import io.crystallize.optimize.Optimizer;
-import io.crystallize.plugins.SeedPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,7 +243,7 @@ public final class Experiment {
      */
     public DataSource<java.nio.file.Path> artifactDataSource(String step, String artifact, String condition,
             boolean requireMetadata) {
-        ArtifactPlugin store = getPlugin(ArtifactPlugin.class).orElseThrow(() -> new ConfigurationException(
+        ArtifactStore store = getPlugin(ArtifactStore.class).orElseThrow(() -> new ConfigurationException(
                 "experiment '" + name + "' has no ArtifactPlugin, so it stores no artifacts to read"));
         return store.dataSource(name, step, artifact, condition, requireMetadata);
     }

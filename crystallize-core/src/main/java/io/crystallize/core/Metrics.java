@@ -1,5 +1,6 @@
 package io.crystallize.core;
 
+import io.crystallize.base.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

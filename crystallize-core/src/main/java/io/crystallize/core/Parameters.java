@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

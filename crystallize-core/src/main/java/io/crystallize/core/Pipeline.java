@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.MetricSeries;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.HypothesisResult;
 import java.time.Instant;
 import java.util.Collections;

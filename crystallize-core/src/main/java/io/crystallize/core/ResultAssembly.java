@@ -1,11 +1,13 @@
 package io.crystallize.core;
 
+import io.crystallize.base.MetricSeries;
+import io.crystallize.base.Names;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.Evidence;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Ranking;
 import io.crystallize.hypothesis.Verdict;
-import io.crystallize.plugins.SeedPlugin;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,8 +147,7 @@ final class ResultAssembly {
         }
 
         MetricSeries toSeries() {
-            return MetricSeries.of(size == values.length ? values : Arrays.copyOf(values, size),
-                    Arrays.copyOf(replicates, size));
+            return new MetricSeries(Arrays.copyOf(values, size), Arrays.copyOf(replicates, size));
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.crystallize.core;
 
+import io.crystallize.base.MetricSeries;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.HypothesisResult;
+import io.crystallize.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -51,7 +54,7 @@ final class ResultJson {
         Map<String, Map<String, Series>> metrics = new LinkedHashMap<>();
         (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
             Map<String, Series> series = new LinkedHashMap<>();
-            byName.forEach((name, s) -> series.put(name, new Series(s.rawValues(), s.rawReplicates())));
+            byName.forEach((name, s) -> series.put(name, new Series(s.values(), s.replicates())));
             metrics.put(condition, series);
         });
         Map<String, Failure> errors = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.crystallize.core;
 
+import io.crystallize.base.RunFailure;
+
 /** The single run of {@code apply(...)} failed; carries the recorded failure and the original cause. */
 public final class RunFailedException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package io.crystallize.core;
 
+import io.crystallize.base.RunFailure;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.crystallize.core;
 
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.Hypothesis;
-import io.crystallize.plugins.SeedPlugin;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;

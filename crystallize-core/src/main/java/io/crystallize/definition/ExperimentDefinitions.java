@@ -1,9 +1,9 @@
 package io.crystallize.definition;
 
 import io.crystallize.annotation.Experiment;
-import io.crystallize.model.ExperimentModel;
-import io.crystallize.model.ModelValidator;
-import io.crystallize.model.Problem;
+import io.crystallize.internal.model.ExperimentModel;
+import io.crystallize.internal.model.ModelValidator;
+import io.crystallize.internal.model.Problem;
 import java.util.List;
 
 /**
@@ -12,9 +12,6 @@ import java.util.List;
  * the class's loader), or, without it, the runtime reader.
  */
 public final class ExperimentDefinitions {
-
-    /** Suffix of the class the processor generates for each experiment. */
-    public static final String GENERATED_SUFFIX = "_CrystallizePipeline";
 
     /** The warning of {@link Loaded#warnings()} when no generated class was found. */
     public static final String NOT_GENERATED = "was compiled without crystallize-processor: its definition was "
@@ -30,7 +27,7 @@ public final class ExperimentDefinitions {
 
     /** The binary name of the generated class for {@code type}. */
     public static String generatedName(Class<?> type) {
-        return type.getName() + GENERATED_SUFFIX;
+        return type.getName() + ExperimentModel.GENERATED_SUFFIX;
     }
 
     /**

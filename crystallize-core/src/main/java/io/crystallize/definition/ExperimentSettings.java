@@ -7,7 +7,7 @@ import io.crystallize.core.DataSource;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
 import io.crystallize.plugins.ParallelExecution;
-import io.crystallize.plugins.SeedPlugin;
+import io.crystallize.core.SeedPlugin;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -39,7 +39,7 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
     }
 
     public static ExperimentSettings defaults() {
-        return new ExperimentSettings(10, Optional.empty(), io.crystallize.core.Seeds.DEFAULT_MASTER_SEED,
+        return new ExperimentSettings(10, Optional.empty(), io.crystallize.base.Seeds.DEFAULT_MASTER_SEED,
                 Optional.empty(), 0.05, io.crystallize.artifacts.ArtifactPlugin.DEFAULT_ROOT, 1, 0.0);
     }
 

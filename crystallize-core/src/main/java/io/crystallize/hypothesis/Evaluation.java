@@ -1,8 +1,8 @@
 package io.crystallize.hypothesis;
 
-import io.crystallize.core.MetricSeries;
-import io.crystallize.core.Names;
-import io.crystallize.core.RunFailure;
+import io.crystallize.base.MetricSeries;
+import io.crystallize.base.Names;
+import io.crystallize.base.RunFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

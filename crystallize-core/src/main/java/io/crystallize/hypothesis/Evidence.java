@@ -1,7 +1,7 @@
 package io.crystallize.hypothesis;
 
-import io.crystallize.core.MetricSeries;
-import io.crystallize.core.RunFailure;
+import io.crystallize.base.MetricSeries;
+import io.crystallize.base.RunFailure;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.crystallize.hypothesis;
 
-import io.crystallize.core.ConfigurationException;
-import io.crystallize.core.Names;
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

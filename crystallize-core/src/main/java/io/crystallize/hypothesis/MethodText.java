@@ -1,5 +1,6 @@
 package io.crystallize.hypothesis;
 
+import io.crystallize.internal.text.Decimals;
 import io.crystallize.stats.Computation;
 import io.crystallize.stats.TestMethod;
 import io.crystallize.stats.TestResult;

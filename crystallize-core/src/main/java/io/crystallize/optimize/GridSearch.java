@@ -1,5 +1,6 @@
 package io.crystallize.optimize;
 
+import io.crystallize.core.Objective;
 import io.crystallize.core.Treatment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

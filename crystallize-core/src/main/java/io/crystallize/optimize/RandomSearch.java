@@ -1,6 +1,7 @@
 package io.crystallize.optimize;
 
-import io.crystallize.core.Seeds;
+import io.crystallize.base.Seeds;
+import io.crystallize.core.Objective;
 import io.crystallize.core.Treatment;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.crystallize.optimize;
 
+import io.crystallize.core.Objective;
+import io.crystallize.core.Optimizer;
 import io.crystallize.core.Treatment;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.crystallize.plugins;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Execution;
 import io.crystallize.core.Plugin;
 import java.util.List;

@@ -4,15 +4,15 @@ import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.Experiment;
-import io.crystallize.core.Json;
+import io.crystallize.internal.json.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import io.crystallize.core.TestContexts;
-import io.crystallize.plugins.SeedPlugin;
+import io.crystallize.core.SeedPlugin;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static io.crystallize.testing.Fixtures.replicateExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;

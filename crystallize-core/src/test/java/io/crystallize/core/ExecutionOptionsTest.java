@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Seeds;
 import io.crystallize.plugins.ParallelExecution;
-import io.crystallize.plugins.SeedPlugin;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.crystallize.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crystallize.base.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

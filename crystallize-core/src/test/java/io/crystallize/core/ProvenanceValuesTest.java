@@ -2,6 +2,7 @@ package io.crystallize.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crystallize.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crystallize.hypothesis.Hypothesis;
+import io.crystallize.internal.json.Json;
 import io.crystallize.testing.RecordStep;
 import io.crystallize.testing.ReplicateSource;
 import java.util.List;

@@ -5,6 +5,8 @@ import static io.crystallize.testing.Fixtures.replicateExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;

@@ -1,5 +1,6 @@
 package io.crystallize.core;
 
+import io.crystallize.base.Seeds;
 import java.util.Map;
 
 /** Contexts of a given run, for testing data sources and steps outside an experiment. */

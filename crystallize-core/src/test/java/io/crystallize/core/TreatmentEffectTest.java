@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.hypothesis.Verifiers;

@@ -2,7 +2,7 @@ package io.crystallize.hypothesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crystallize.core.MetricSeries;
+import io.crystallize.base.MetricSeries;
 import io.crystallize.stats.Alternative;
 import io.crystallize.stats.Anova;
 import io.crystallize.stats.MultipleComparisons;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.core.Experiment;
-import io.crystallize.core.Json;
+import io.crystallize.internal.json.Json;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import io.crystallize.testing.RecordStep;

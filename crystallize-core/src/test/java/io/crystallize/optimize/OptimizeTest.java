@@ -3,8 +3,10 @@ package io.crystallize.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Experiment;
+import io.crystallize.core.Objective;
+import io.crystallize.core.Optimizer;
 import io.crystallize.core.Step;
 import io.crystallize.core.Treatment;
 import io.crystallize.hypothesis.Aggregate;

@@ -4,10 +4,11 @@ import static io.crystallize.testing.Fixtures.increment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crystallize.core.ConfigurationException;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
-import io.crystallize.core.Seeds;
+import io.crystallize.base.Seeds;
+import io.crystallize.core.SeedPlugin;
 import io.crystallize.core.Step;
 import io.crystallize.testing.ReplicateSource;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.crystallize.testing;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.Experiment;
-import io.crystallize.core.Seeds;
+import io.crystallize.base.Seeds;
 import io.crystallize.core.Step;
 import java.util.random.RandomGenerator;
 

@@ -4,7 +4,7 @@ import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.core.ExecutionCancelledException;
 import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
-import io.crystallize.core.RunFailure;
+import io.crystallize.base.RunFailure;
 import io.crystallize.core.RunRequest;
 import io.crystallize.definition.ExperimentDefinition;
 import io.crystallize.definition.HypothesisDeclaration;

@@ -1,8 +1,8 @@
 package io.crystallize.junit;
 
-import io.crystallize.core.Names;
+import io.crystallize.base.Names;
 import io.crystallize.core.Result;
-import io.crystallize.core.RunFailure;
+import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.hypothesis.Verdict.Status;

@@ -1,7 +1,7 @@
 package io.crystallize.junit;
 
 import io.crystallize.core.Result;
-import io.crystallize.hypothesis.Decimals;
+import io.crystallize.internal.text.Decimals;
 import io.crystallize.hypothesis.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.crystallize.processor;
 
 import com.palantir.javapoet.JavaFile;
 import io.crystallize.annotation.Experiment;
-import io.crystallize.model.ElementRef;
-import io.crystallize.model.ModelValidator;
-import io.crystallize.model.Problem;
+import io.crystallize.internal.model.ElementRef;
+import io.crystallize.internal.model.ModelValidator;
+import io.crystallize.internal.model.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,11 +4,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import io.crystallize.core.Names;
+import io.crystallize.base.Names;
 import io.crystallize.definition.DefinitionException;
 import io.crystallize.definition.ExperimentDefinitions;
-import io.crystallize.model.Messages;
-import io.crystallize.model.Problem;
+import io.crystallize.internal.model.Messages;
+import io.crystallize.internal.model.Problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;

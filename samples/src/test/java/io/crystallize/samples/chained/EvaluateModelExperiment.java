@@ -6,7 +6,7 @@ import io.crystallize.annotation.Hypothesis;
 import io.crystallize.annotation.Param;
 import io.crystallize.annotation.Step;
 import io.crystallize.annotation.Treatment;
-import io.crystallize.core.Json;
+import io.crystallize.internal.json.Json;
 import io.crystallize.core.Metrics;
 import io.crystallize.hypothesis.Expectation;
 import io.crystallize.samples.learning.Dataset;

@@ -7,7 +7,7 @@ import io.crystallize.core.Treatment;
 import io.crystallize.definition.ExperimentDefinitions;
 import io.crystallize.definition.ExperimentSettings;
 import io.crystallize.optimize.GridSearch;
-import io.crystallize.optimize.Objective;
+import io.crystallize.core.Objective;
 import io.crystallize.samples.learning.LogisticRegressionExperiment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,0 +1,5 @@
+package io.crystallize.internal.model;
+
+/** A {@code @Step} method and its step name. */
+public record StepModel(String name, MethodModel method) {
+}

@@ -1,0 +1,8 @@
+/**
+ * The abstract model of an annotated experiment class, shared by the annotation processor (built
+ * from {@code javax.lang.model}) and the runtime reader (built from reflection and the class
+ * file), and the one {@link io.crystallize.internal.model.ModelValidator} both run. Models hold names and
+ * facts only, never front-end objects, so equal classes give equal models and equal
+ * {@link io.crystallize.internal.model.ExperimentModel#hash() hashes}.
+ */
+package io.crystallize.internal.model;

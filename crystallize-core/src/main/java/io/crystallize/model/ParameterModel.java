@@ -1,9 +1,0 @@
-package io.crystallize.model;
-
-/**
- * One parameter of an annotated method.
- *
- * @param param the parameter named by {@code @Param("name")}, or empty
- */
-public record ParameterModel(Injection injection, TypeRef type, String param, ElementRef ref) {
-}

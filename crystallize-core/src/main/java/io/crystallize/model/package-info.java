@@ -1,8 +1,0 @@
-/**
- * The abstract model of an annotated experiment class, shared by the annotation processor (built
- * from {@code javax.lang.model}) and the runtime reader (built from reflection and the class
- * file), and the one {@link io.crystallize.model.ModelValidator} both run. Models hold names and
- * facts only, never front-end objects, so equal classes give equal models and equal
- * {@link io.crystallize.model.ExperimentModel#hash() hashes}.
- */
-package io.crystallize.model;
