@@ -136,6 +136,15 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     }
 
     /**
+     * The newest version of experiment {@code experimentName} under {@code root} in which every
+     * condition is marked complete, or empty when it has none (never run, or every execution
+     * crashed or was cancelled).
+     */
+    public static java.util.Optional<Path> latestCompleteVersion(Path root, String experimentName) throws IOException {
+        return ArtifactSource.findLatestComplete(root.resolve(experimentName));
+    }
+
+    /**
      * The {@link Result} an execution stored in {@code versionDirectory}: {@code result.json} with
      * the metric values of every condition's {@code results.json}.
      */

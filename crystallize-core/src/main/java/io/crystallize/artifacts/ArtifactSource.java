@@ -89,15 +89,23 @@ final class ArtifactSource implements DataSource<Path> {
 
     /** The newest version in which every condition directory is marked complete. */
     static Path latestComplete(Path experimentDir) throws IOException {
+        return findLatestComplete(experimentDir).orElseThrow(() -> new FileNotFoundException("no complete results of experiment '" + experimentDir.getFileName() + "' under "
+                + experimentDir.getParent() + ": run that experiment first"));
+    }
+
+    /** The newest version in which every condition directory is marked complete, if any. */
+    static java.util.Optional<Path> findLatestComplete(Path experimentDir) throws IOException {
+        if (!Files.isDirectory(experimentDir)) {
+            return java.util.Optional.empty();
+        }
         List<Integer> versions = Layout.versions(experimentDir);
         for (int i = versions.size() - 1; i >= 0; i--) {
             Path dir = Layout.versionDir(experimentDir, versions.get(i));
             if (complete(dir)) {
-                return dir;
+                return java.util.Optional.of(dir);
             }
         }
-        throw new FileNotFoundException("no complete results of experiment '" + experimentDir.getFileName() + "' under "
-                + experimentDir.getParent() + ": run that experiment first");
+        return java.util.Optional.empty();
     }
 
     private static boolean complete(Path versionDir) throws IOException {

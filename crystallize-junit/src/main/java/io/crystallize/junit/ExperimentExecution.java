@@ -8,6 +8,8 @@ import io.crystallize.base.RunFailure;
 import io.crystallize.core.RunRequest;
 import io.crystallize.definition.ExperimentDefinition;
 import io.crystallize.definition.HypothesisDeclaration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +72,7 @@ final class ExperimentExecution {
             }
             ExperimentDefinition source = Definitions.load(upstream).definition();
             Path root = context.configuration().settings().artifactRoot();
-            if (UpstreamResults.complete(root, source.name())) {
+            if (hasCompleteResults(root, source.name())) {
                 continue;
             }
             ensureUpstreamResults(source, stop, visiting);
@@ -79,6 +81,14 @@ final class ExperimentExecution {
             context.executed().add(upstream);
             context.listener().reportingEntryPublished(node, ReportEntry.from("upstream", source.name()
                     + " had no complete results under " + root + ", so it ran first: " + result));
+        }
+    }
+
+    private static boolean hasCompleteResults(Path root, String experiment) {
+        try {
+            return ArtifactPlugin.latestCompleteVersion(root, experiment).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.junit.fixtures.StepCalls;
 import io.crystallize.junit.fixtures.chain.AaDownstreamExperiment;
 import io.crystallize.junit.fixtures.chain.UpstreamExperiment;
@@ -81,12 +82,12 @@ class ExecutionScopeTest {
     }
 
     @Test
-    void aMissingUpstreamRunsFirst() {
+    void aMissingUpstreamRunsFirst() throws Exception {
         EngineExecutionResults results = Kit.engine(artifacts)
                 .selectors(selectClass(AaDownstreamExperiment.class)).execute();
 
         assertThat(StepCalls.count(UpstreamExperiment.class, "baseline")).isEqualTo(3);
-        assertThat(UpstreamResults.complete(artifacts, "UpstreamExperiment")).isTrue();
+        assertThat(ArtifactPlugin.latestCompleteVersion(artifacts, "UpstreamExperiment")).isPresent();
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
                 .filter(m -> m.containsKey("upstream"))).hasSize(1);
