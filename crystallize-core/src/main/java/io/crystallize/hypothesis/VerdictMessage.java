@@ -4,7 +4,7 @@ package io.crystallize.hypothesis;
  * The one-line message of a tested verdict, e.g. {@code revenue: ten_percent 1043.2 vs baseline
  * 1001.7 (+4.1%, 95% CI [+2.0%, +6.3%]), paired t p=0.0004 (Holm 0.0008) < 0.05 — SUPPORTED}.
  */
-public final class VerdictMessage {
+final class VerdictMessage {
 
     private VerdictMessage() {
     }
@@ -22,7 +22,7 @@ public final class VerdictMessage {
         return standard ? message.substring(at + end.length()) : "";
     }
 
-    public static String of(Verdict v) {
+    static String of(Verdict v) {
         StringBuilder m = new StringBuilder();
         m.append(v.metric()).append(": ").append(v.treatment()).append(' ')
                 .append(Outcomes.number(v.treatmentMean())).append(" vs baseline ").append(Outcomes.number(v.baselineMean()));

@@ -1,6 +1,7 @@
 /**
- * Pure statistics for Crystallize verdicts, numerically matching SciPy 1.17 on the reference
- * vectors in {@code shared/reference/stats-vectors.json} (relative 1e-9).
+ * Pure statistics for Crystallize verdicts, numerically matching SciPy 1.17 (relative 1e-9 on the
+ * project's reference vectors). Public so that custom verifiers can reuse the kernels; the signatures
+ * may still change between minor releases.
  *
  * <p>Tests return {@link io.crystallize.stats.TestResult} (statistic, p-value, df, n per side,
  * method description and, for t-tests, the two-sided 95% CI of the difference):
@@ -22,5 +23,12 @@
  * binomial, chi-square/G independence (Yates), the noncentral t and exact Mann-Whitney with ties are
  * written here because the library's behaviour differs from SciPy's there. Inputs are never
  * modified; {@code -0.0} and {@code 0.0} are the same value.
+ *
+ * <p>Depends on nothing else of Crystallize.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 package io.crystallize.stats;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;

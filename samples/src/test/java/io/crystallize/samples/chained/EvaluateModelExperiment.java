@@ -6,13 +6,13 @@ import io.crystallize.annotation.Hypothesis;
 import io.crystallize.annotation.Param;
 import io.crystallize.annotation.Step;
 import io.crystallize.annotation.Treatment;
-import io.crystallize.internal.json.Json;
 import io.crystallize.core.Metrics;
 import io.crystallize.hypothesis.Expectation;
 import io.crystallize.samples.learning.Dataset;
 import io.crystallize.samples.learning.LogisticModel;
 import java.nio.file.Path;
 import java.util.random.RandomGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The second chained experiment: evaluates each replicate's model that
@@ -22,12 +22,14 @@ import java.util.random.RandomGenerator;
 @Experiment(replicates = 10, seed = 12)
 public class EvaluateModelExperiment {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Param
     double inputNoise = 0.0;
 
     @DataSource(upstream = TrainModelExperiment.class, step = "train", artifact = "model.json", condition = "baseline")
     LogisticModel model(Path modelFile) {
-        return Json.MAPPER.readValue(modelFile.toFile(), LogisticModel.class);
+        return JSON.readValue(modelFile.toFile(), LogisticModel.class);
     }
 
     @Step
