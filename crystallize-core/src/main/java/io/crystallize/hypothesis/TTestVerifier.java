@@ -80,8 +80,21 @@ final class TTestVerifier extends ComparisonVerifier {
                 extras.add(unmatched + " value" + (unmatched > 1 ? "s" : "") + " without a partner replicate left out");
             }
         }
-        extras.add("effect: difference of means, " + (sides.paired() ? "d_z" : "Hedges' g")
-                + ", relative % CI by the delta method" + (sides.paired() ? " with the covariance term" : ""));
+        extras.add("effect: difference of means, " + (sides.paired() ? "d_z" : "Hedges' g"));
         return extras;
+    }
+
+    @Override
+    boolean invertsRatioTest() {
+        return true;
+    }
+
+    @Override
+    String relativeCiNote(Sides sides, boolean ratio) {
+        if (ratio) {
+            return "relative % CI: the ratios treatment / baseline that the same two-sided test does not reject at 5%"
+                    + (sides.paired() ? " (Fieller)" : "");
+        }
+        return "relative % CI by the delta method" + (sides.paired() ? " with the covariance term" : "");
     }
 }
