@@ -91,6 +91,13 @@ abstract class ComparisonVerifier implements Verifier {
 
     /** Means, difference, relative %, effect size and 95% CIs; by default of the difference of means. */
     void describe(Verdict.Builder base, Sides sides) {
+        if (sides.noVariance()) {
+            // a test on counts runs on constant sides; there is no spread to give a CI or an effect size
+            double mb = sides.baselineMean();
+            double diff = sides.treatmentMean() - mb;
+            base.means(mb, sides.treatmentMean()).difference(diff).relativePercent(mb == 0 ? Double.NaN : 100 * diff / mb);
+            return;
+        }
         MeanDifference md = sides.paired() ? sides.pairedMeans().meanDifference()
                 : sides.independentMeans().meanDifference();
         base.means(md.meanY(), md.meanX()).difference(md.difference()).relativePercent(md.relativePercent())
