@@ -267,8 +267,8 @@ abstract class ComparisonVerifier implements Verifier {
      */
     Interval ratioInterval(Sides sides) {
         double center = sides.treatmentMean() / sides.baselineMean();
-        DoubleUnaryOperator excess = k -> test(sides.scaledBaseline(k), Alternative.TWO_SIDED, 0).pValue()
-                - RATIO_CI_ALPHA;
+        DoubleUnaryOperator p = ratioPValue(sides);
+        DoubleUnaryOperator excess = k -> p.applyAsDouble(k) - RATIO_CI_ALPHA;
         double low = boundary(excess, center, -1);
         double high = boundary(excess, center, 1);
         if (Double.isNaN(low) || Double.isNaN(high)) {
@@ -277,7 +277,12 @@ abstract class ComparisonVerifier implements Verifier {
         return new Interval(100 * (low - 1), 100 * (high - 1), 1 - RATIO_CI_ALPHA);
     }
 
-    private static final double RATIO_CI_ALPHA = 0.05;
+    static final double RATIO_CI_ALPHA = 0.05;
+
+    /** The two-sided p-value of treatment vs ratio × baseline, as a function of the ratio. */
+    DoubleUnaryOperator ratioPValue(Sides sides) {
+        return k -> test(sides.scaledBaseline(k), Alternative.TWO_SIDED, 0).pValue();
+    }
 
     /** Where {@code excess} turns negative going from {@code center} in {@code direction}; NaN if it never does. */
     private static double boundary(DoubleUnaryOperator excess, double center, int direction) {
@@ -296,7 +301,7 @@ abstract class ComparisonVerifier implements Verifier {
         if (Double.isNaN(outside)) {
             return Double.NaN;
         }
-        for (int i = 0; i < 200 && Math.abs(outside - inside) > 1e-13 * Math.max(Math.abs(inside), 1e-300); i++) {
+        for (int i = 0; i < 200 && Math.abs(outside - inside) > 1e-11 * Math.max(Math.abs(inside), 1e-300); i++) {
             double mid = 0.5 * (inside + outside);
             if (excess.applyAsDouble(mid) < 0) {
                 outside = mid;

@@ -2,6 +2,7 @@ package io.crystallize.hypothesis;
 
 import io.crystallize.internal.text.Decimals;
 import io.crystallize.stats.Alternative;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The checks every built-in verifier makes before its test (too few values, non-finite values, no
@@ -178,6 +179,22 @@ final class Outcomes {
                 .ci(diff, diff)
                 .status(holds ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED)
                 .build();
+    }
+
+    private static final double[] T_CRITICAL_95 = new double[1024];
+
+    /** The two-sided 95% critical value of t at df degrees of freedom (remembered for small df). */
+    static double tCritical95(int df) {
+        if (df >= T_CRITICAL_95.length) {
+            return TDistribution.of(df).inverseSurvivalProbability(0.025);
+        }
+        double c = T_CRITICAL_95[df];
+        if (c == 0) {
+            // a benign race: every thread computes the same value
+            c = TDistribution.of(df).inverseSurvivalProbability(0.025);
+            T_CRITICAL_95[df] = c;
+        }
+        return c;
     }
 
     static boolean constant(double[] values) {
