@@ -155,9 +155,9 @@ abstract class ComparisonVerifier implements Verifier {
             return Draft.complete(Outcomes.noVariance(base, s, sides));
         }
         if (Margin.ratioTested(q.expectation()) && !sides.baselineAwayFromZero()) {
-            return Draft.complete(Outcomes.relativeMarginUndefined(base, s, sides, q));
+            return Draft.complete(Outcomes.relativeMarginUndefined(base, s, sides, q, design));
         }
-        Verdict unreachable = unreachable(base, s, sides, q, test);
+        Verdict unreachable = unreachable(base, s, sides, q, test, design);
         if (unreachable != null) {
             return Draft.complete(unreachable);
         }
@@ -170,7 +170,7 @@ abstract class ComparisonVerifier implements Verifier {
      * INCONCLUSIVE when even the most extreme data of this n cannot give a p-value below the level
      * the family's correction demands; else null.
      */
-    private Verdict unreachable(Verdict.Builder base, Samples s, Sides sides, Question q, String test) {
+    private Verdict unreachable(Verdict.Builder base, Samples s, Sides sides, Question q, String test, Design design) {
         double level = q.reachLevel();
         Alternative alternative = Outcomes.alternative(q);
         double floor;
@@ -189,7 +189,7 @@ abstract class ComparisonVerifier implements Verifier {
             return null;
         }
         int needed = replicatesToReach(sides, alternative, level);
-        return Outcomes.unreachable(base, s, sides, q, test, floor, needed);
+        return Outcomes.unreachable(base, s, sides, q, test, floor, needed, design);
     }
 
     /** The fewest replicates per side (pairs when paired) at which this test can reach the level; MAX_VALUE if over 10,000. */

@@ -80,12 +80,13 @@ final class Outcomes {
     }
 
     /** INCONCLUSIVE: a relative margin of a baseline mean that is not clearly away from zero. */
-    static Verdict relativeMarginUndefined(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q) {
+    static Verdict relativeMarginUndefined(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q,
+            Design design) {
         double mb = sides.baselineMean();
         base.means(mb, sides.treatmentMean()).difference(sides.treatmentMean() - mb);
         return inconclusive(base, s, "a margin of " + trimmed(q.expectation().margin()) + "% of the baseline mean "
                 + "needs a baseline mean clearly away from 0, but its 95% CI contains 0 (mean " + number(mb)
-                + "): give the margin in metric units, or run more replicates");
+                + "): give the margin in metric units, or run more replicates" + replicatesHint(sides, q, design));
     }
 
     /**
@@ -94,7 +95,7 @@ final class Outcomes {
      * effect is infinite.
      */
     static Verdict unreachable(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q, String test,
-            double floor, int needed) {
+            double floor, int needed, Design design) {
         double mb = sides.baselineMean();
         String n = sides.paired() ? sides.nBaseline() + " replicate-matched pairs"
                 : sides.nBaseline() == sides.nTreatment() ? sides.nBaseline() + " values per side"
@@ -109,7 +110,7 @@ final class Outcomes {
                         + p(floor) + " (" + sided + "); needs " + need + "; minimal detectable effect infinite");
         return inconclusive(base, s, test + " cannot reach p < " + q.reachLevelText() + " with " + n
                 + ": the smallest p-value it can give is " + p(floor) + " (" + sided + ", the most extreme data); it needs "
-                + need);
+                + need + replicatesHint(sides, q, design));
     }
 
     static Verdict inconclusive(Verdict.Builder base, Samples s, String why) {

@@ -19,6 +19,8 @@ final class Sides {
     private IndependentMeans independentMeans;
     private PairedMeans pairedMeans;
     private Boolean relativeMeaningful;
+    private double baselineMean;
+    private boolean baselineMeanKnown;
 
     Sides(double[] baseline, double[] treatment, boolean paired) {
         this.baseline = baseline;
@@ -52,7 +54,11 @@ final class Sides {
     }
 
     double baselineMean() {
-        return Outcomes.mean(baseline);
+        if (!baselineMeanKnown) {
+            baselineMean = Outcomes.mean(baseline);
+            baselineMeanKnown = true;
+        }
+        return baselineMean;
     }
 
     double treatmentMean() {

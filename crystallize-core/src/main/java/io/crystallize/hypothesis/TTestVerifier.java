@@ -144,6 +144,9 @@ final class TTestVerifier extends ComparisonVerifier {
     /** Welch's two-sided p of treatment vs ratio × baseline from the sides' means and variances. */
     @Override
     DoubleUnaryOperator ratioPValue(Sides sides) {
+        if (sides.paired() || mode == Mode.STUDENT) {
+            return super.ratioPValue(sides);
+        }
         double[] t = sides.treatment();
         double[] b = sides.baseline();
         double mt = Outcomes.mean(t);
