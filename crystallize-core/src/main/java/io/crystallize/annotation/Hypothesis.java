@@ -63,4 +63,14 @@ public @interface Hypothesis {
 
     /** How several values of a metric in one run become one; default: exactly one value expected. */
     Aggregate aggregate() default Aggregate.SINGLE;
+
+    /**
+     * Whether the metric is deterministic: its values (or, with shared seeds, its differences from
+     * the baseline) do not vary between replicates by construction. When its values show no
+     * variance at all (each condition constant, or every paired difference the same), the verdict
+     * then follows the direction and says "no variance"; by default such data cannot tell a
+     * deterministic effect from chance, and the verdict is INCONCLUSIVE. Leave it false for
+     * metrics that vary by chance (timings, sampled data, 0/1 outcomes).
+     */
+    boolean deterministic() default false;
 }

@@ -222,6 +222,7 @@ final class ReflectiveDefinition implements ExperimentDefinition {
                 .verifier(verifier)
                 .alpha(settings.alpha(h.alpha()))
                 .aggregate(h.aggregate())
+                .deterministic(h.deterministic())
                 .treatments(h.treatments())
                 .build();
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  * same for every treatment; {@link #comparesAllConditions()} makes the hypothesis correct over its
  * metrics only. Each treatment's verdict still reports its own difference from the baseline
  * (Welch CI, Hedges' g) and the F test's η². Checks: fewer than 2 values in a condition or
- * non-finite values → INCONCLUSIVE; every condition constant → deterministic ("different" holds
- * when the constants differ). No design figures.
+ * non-finite values → INCONCLUSIVE; every condition constant → INCONCLUSIVE (cannot tell a
+ * deterministic effect from chance), unless the metric is declared deterministic: then "different"
+ * holds when the constants differ. No design figures.
  */
 final class AnovaVerifier implements Verifier {
 
@@ -54,12 +55,15 @@ final class AnovaVerifier implements Verifier {
             }
         }
         List<double[]> values = new ArrayList<>(groups.values());
+        if (values.stream().allMatch(Outcomes::constant) && !q.deterministic()) {
+            return Outcomes.noVariance(base, s, sides);
+        }
         if (values.stream().allMatch(Outcomes::constant)) {
             boolean differ = values.stream().mapToDouble(Outcomes::mean).distinct().count() > 1;
             Verdict v = Outcomes.deterministic(base, sides, q, name());
             v = v.toBuilder().pValue(differ ? 0 : 1).status(differ ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED)
                     .method("no variance in any of the " + values.size() + " conditions (each constant within 1e-12 "
-                            + "relative): the conditions " + (differ ? "differ" : "are equal") + " deterministically, "
+                            + "relative), the metric declared deterministic: the conditions " + (differ ? "differ" : "are equal") + " deterministically, "
                             + "p reported as " + (differ ? 0 : 1) + "; one-way ANOVA not run")
                     .build();
             return ComparisonVerifier.withMessage(v, "");
@@ -75,7 +79,11 @@ final class AnovaVerifier implements Verifier {
         }
         double mb = sides.baselineMean();
         double diff = sides.treatmentMean() - mb;
-        base.means(mb, sides.treatmentMean()).difference(diff).relativePercent(mb == 0 ? Double.NaN : 100 * diff / mb);
+        base.means(mb, sides.treatmentMean()).difference(diff)
+                .relativePercent(sides.relativeMeaningful() ? 100 * diff / mb : Double.NaN);
+        if (!sides.relativeMeaningful()) {
+            base.relativeCi(Double.NaN, Double.NaN);
+        }
         double between = r.degreesOfFreedom();
         int total = values.stream().mapToInt(v -> v.length).sum();
         double within = total - values.size();

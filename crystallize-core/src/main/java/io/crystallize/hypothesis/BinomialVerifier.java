@@ -34,6 +34,33 @@ final class BinomialVerifier extends SuccessVerifier {
         return Binomial.test(k, sides.nTreatment(), sides.baselineMean(), alternative);
     }
 
+    /** The baseline's rate is the test's null: a constant baseline makes it 0 or 1, read off random data. */
+    @Override
+    boolean noVariance(Sides sides) {
+        return Outcomes.constant(sides.baseline());
+    }
+
+    /** All the treatment's runs successes (failures for "less") against the baseline's rate. */
+    @Override
+    double smallestP(Sides sides, Alternative alternative, double nullDifference) {
+        int n = sides.nTreatment();
+        double rate = sides.baselineMean();
+        return switch (alternative) {
+            case GREATER -> Binomial.test(n, n, rate, alternative).pValue();
+            case LESS -> Binomial.test(0, n, rate, alternative).pValue();
+            case TWO_SIDED -> Math.min(Binomial.test(n, n, rate, alternative).pValue(),
+                    Binomial.test(0, n, rate, alternative).pValue());
+        };
+    }
+
+    /** n treatment runs against the actual baseline (its rate is the null). */
+    @Override
+    Sides synthetic(int n, Sides actual) {
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        return new Sides(actual.baseline(), ones, false);
+    }
+
     @Override
     List<String> extras(Samples s, Sides sides, TestResult result, double nullDifference) {
         return List.of(successes(sides.treatment()) + " successes in the treatment's " + sides.nTreatment()

@@ -64,6 +64,47 @@ final class ContingencyVerifier extends SuccessVerifier {
                 r.sampleSizes(), null);
     }
 
+    /** Every run of both conditions the same outcome: the table has an empty column. */
+    @Override
+    boolean noVariance(Sides sides) {
+        long[][] t = table(sides);
+        return t[0][0] + t[1][0] == 0 || t[0][1] + t[1][1] == 0;
+    }
+
+    /** Fisher's exact test: the most extreme table with the observed margins; the asymptotic tests have no floor here. */
+    @Override
+    double smallestP(Sides sides, Alternative alternative, double nullDifference) {
+        if (kind != Kind.FISHER) {
+            return 0;
+        }
+        long[][] t = table(sides);
+        long treated = t[0][0] + t[0][1];
+        long successes = t[0][0] + t[1][0];
+        long most = Math.min(treated, successes);
+        long least = Math.max(0, successes - (t[1][0] + t[1][1]));
+        return switch (alternative) {
+            case GREATER -> fisherAt(t, most, alternative);
+            case LESS -> fisherAt(t, least, alternative);
+            case TWO_SIDED -> Math.min(fisherAt(t, most, alternative), fisherAt(t, least, alternative));
+        };
+    }
+
+    private static double fisherAt(long[][] t, long treatedSuccesses, Alternative alternative) {
+        long treated = t[0][0] + t[0][1];
+        long baseline = t[1][0] + t[1][1];
+        long baselineSuccesses = t[0][0] + t[1][0] - treatedSuccesses;
+        return ContingencyTests.fisherExact(new long[][] {{treatedSuccesses, treated - treatedSuccesses},
+                {baselineSuccesses, baseline - baselineSuccesses}}, alternative).pValue();
+    }
+
+    /** n failures in the baseline, n successes in the treatment. */
+    @Override
+    Sides synthetic(int n, Sides actual) {
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        return new Sides(new double[n], ones, false);
+    }
+
     @Override
     List<String> extras(Samples s, Sides sides, TestResult result, double nullDifference) {
         List<String> extras = new ArrayList<>();

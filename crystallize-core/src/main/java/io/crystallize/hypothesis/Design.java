@@ -21,8 +21,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *   <li>{@link #NONE}: no figure (KS, ANOVA, equivalence, custom statistics).</li>
  * </ul>
  *
- * Sidedness and alpha are the hypothesis's; metric units are the standardised figure times the
- * SD of the differences (paired) or the pooled SD.
+ * Sidedness is the hypothesis's; the level is its family's ({@link Verifier.Question#familyLevel()}:
+ * alpha divided by the family size under a correction, so that the 80% power holds for the
+ * hypothesis as configured); metric units are the standardised figure times the SD of the
+ * differences (paired) or the pooled SD.
  */
 enum Design {
     PAIRED_T,
@@ -160,6 +162,20 @@ enum Design {
         } catch (IllegalArgumentException tooSmall) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    /** How the minimal detectable effect of a question was computed, for the verdict's method. */
+    String method(Verifier.Question q) {
+        String how = switch (this) {
+            case PAIRED_T -> "one-sample noncentral t on the pairs, df = n − 1, in SDs of the differences (d_z)";
+            case TWO_SAMPLE_T -> "two-sample noncentral t (Student, n per side the harmonic mean), in pooled SDs";
+            case PAIRED_RANK -> "paired noncentral t at n·3/π pairs (the rank test's efficiency), in SDs of the differences";
+            case TWO_SAMPLE_RANK -> "two-sample noncentral t at n·3/π per side (the rank test's efficiency), in pooled SDs";
+            case NONE -> "none";
+        };
+        String sided = "two-sided".equals(q.expectation().alternative(q.direction())) ? "two-sided" : "one-sided";
+        return "minimal detectable effect at " + Math.round(100 * POWER) + "% power: " + how + ", " + sided + " at "
+                + q.familyLevelText();
     }
 
     /** The n per side the figures use: n itself when equal, else the harmonic mean. */

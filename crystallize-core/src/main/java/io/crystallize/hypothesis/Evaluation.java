@@ -67,7 +67,8 @@ final class Evaluation {
                     .message(metric + ": " + treatment + " — ERROR: " + e.getMessage()).build());
         }
         Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(),
-                hypothesis.alpha(), hypothesis.minimumEffect(), familySize);
+                hypothesis.alpha(), hypothesis.minimumEffect(), familySize, hypothesis.correction(),
+                hypothesis.deterministic());
         try {
             if (hypothesis.verifier() instanceof ComparisonVerifier builtIn) {
                 return builtIn.draft(samples, question);

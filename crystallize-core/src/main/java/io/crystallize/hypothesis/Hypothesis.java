@@ -24,6 +24,7 @@ public final class Hypothesis {
     private final Aggregate aggregate;
     private final Correction correction;
     private final double minimumEffect;
+    private final boolean deterministic;
 
     private Hypothesis(Builder b) {
         this.metrics = List.copyOf(b.metrics);
@@ -36,6 +37,7 @@ public final class Hypothesis {
         this.aggregate = b.aggregate;
         this.correction = b.correction;
         this.minimumEffect = b.minimumEffect;
+        this.deterministic = b.deterministic;
     }
 
     /** A hypothesis on one metric. */
@@ -93,6 +95,17 @@ public final class Hypothesis {
         return minimumEffect;
     }
 
+    /**
+     * Whether the metric is declared deterministic: its values (or, with shared seeds, its
+     * differences from the baseline) do not vary between replicates by construction. Without any
+     * variance (every value of both sides constant, or every paired difference the same) the
+     * verdict then follows the direction and says "no variance"; undeclared, such data cannot tell
+     * a deterministic effect from chance and the verdict is INCONCLUSIVE.
+     */
+    public boolean deterministic() {
+        return deterministic;
+    }
+
     /** The treatments covered in an execution with these treatments. */
     public List<String> coveredTreatments(List<String> executionTreatments) {
         return treatments.isEmpty() ? executionTreatments : treatments;
@@ -120,7 +133,8 @@ public final class Hypothesis {
 
     @Override
     public String toString() {
-        return "Hypothesis[" + name + ": " + metrics + " " + expectation + ", " + direction + ", alpha " + alpha + "]";
+        return "Hypothesis[" + name + ": " + metrics + " " + expectation + ", " + direction + ", alpha " + alpha
+                + (deterministic ? ", deterministic" : "") + "]";
     }
 
     /** Builds hypotheses. Defaults: higher is better, expect better, the default test, alpha 0.05, Holm, one value per run. */
@@ -135,6 +149,7 @@ public final class Hypothesis {
         private Aggregate aggregate = Aggregate.SINGLE;
         private Correction correction = Correction.HOLM;
         private double minimumEffect = Double.NaN;
+        private boolean deterministic;
 
         private Builder() {
         }
@@ -206,6 +221,24 @@ public final class Hypothesis {
          */
         public Builder minimumEffect(double value) {
             this.minimumEffect = value;
+            return this;
+        }
+
+        /**
+         * Declares the metric deterministic: its values (or, with shared seeds, its differences
+         * from the baseline) do not vary between replicates by construction — a count of a fixed
+         * computation, an exact offset added to shared noise. When the values show no variance at
+         * all, the verdict then follows the direction ("no variance", p reported as 0 or 1)
+         * instead of being INCONCLUSIVE. Do not declare it for metrics that vary by chance
+         * (timings, sampled data, 0/1 outcomes): there a constant run of values is luck, not proof.
+         */
+        public Builder deterministic() {
+            return deterministic(true);
+        }
+
+        /** Declares whether the metric is deterministic (default false); see {@link #deterministic()}. */
+        public Builder deterministic(boolean value) {
+            this.deterministic = value;
             return this;
         }
 

@@ -52,6 +52,15 @@ final class KolmogorovSmirnovVerifier extends ComparisonVerifier {
                 ksAlternative(alternative), method);
     }
 
+    /** The p-value of the split giving the treatment the largest (smallest for "less") of the pooled values. */
+    @Override
+    double smallestP(Sides sides, Alternative alternative, double nullDifference) {
+        if (Math.min(sides.nBaseline(), sides.nTreatment()) > 30) {
+            return 0;
+        }
+        return test(sides.extremeSplit(alternative, nullDifference), alternative, 0).pValue();
+    }
+
     @Override
     List<String> extras(Samples s, Sides sides, TestResult result, double nullDifference) {
         List<String> extras = new ArrayList<>();

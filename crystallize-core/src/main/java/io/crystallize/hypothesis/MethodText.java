@@ -78,6 +78,35 @@ final class MethodText {
         };
     }
 
+    /**
+     * The tested hypothesis about treatment and baseline: for a relative margin the ratio tested,
+     * e.g. {@code greater: treatment − 1.05 × baseline > 0 (superiority margin 5% of the baseline
+     * mean, tested as a ratio: the baseline's uncertainty included)}; otherwise as
+     * {@link #hypothesis(Verifier.Question, double)}.
+     */
+    static String hypothesis(Verifier.Question q, Sides sides) {
+        Expectation e = q.expectation();
+        if (!Margin.ratioTested(e)) {
+            return hypothesis(q, sides.baselineMean());
+        }
+        String percent = Outcomes.trimmed(e.margin()) + "% of the baseline mean";
+        String asRatio = "tested as a ratio: the baseline's values scaled, their uncertainty included";
+        if (e.kind() == Expectation.Kind.EQUIVALENT_WITHIN) {
+            return "equivalence: " + ratio(Margin.lower(q, sides).ratio()) + " × baseline < treatment < "
+                    + ratio(Margin.upper(q, sides).ratio()) + " × baseline (margin " + percent + ", " + asRatio
+                    + "; two one-sided tests, p = the larger)";
+        }
+        String alternative = e.alternative(q.direction());
+        String op = "greater".equals(alternative) ? " > " : " < ";
+        String kind = e.kind() == Expectation.Kind.BETTER_BY_AT_LEAST ? "superiority" : "non-inferiority";
+        return alternative + ": treatment − " + ratio(Margin.of(q, sides).ratio()) + " × baseline" + op + "0 ("
+                + kind + " margin " + percent + ", " + asRatio + ")";
+    }
+
+    private static String ratio(double r) {
+        return Outcomes.trimmed(Math.round(r * 1e9) / 1e9);
+    }
+
     private static String dfText(double df) {
         return df == Math.rint(df) ? String.valueOf((long) df) : Decimals.fixed(df, 1);
     }

@@ -2,11 +2,13 @@ package io.crystallize.hypothesis;
 
 import io.crystallize.internal.text.Decimals;
 import io.crystallize.stats.Alternative;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * The checks every built-in verifier makes before its test, in DESIGN §3.4's order (too few
- * values, non-finite values, no variance), the deterministic verdict without variance, the
- * replicates-needed hint, and number formatting for messages.
+ * The checks every built-in verifier makes before its test (too few values, non-finite values, no
+ * variance, a relative margin without a clear baseline mean, a test that cannot reach its level),
+ * the deterministic verdict without variance, the replicates-needed hint, and number formatting
+ * for messages.
  */
 final class Outcomes {
 
@@ -53,6 +55,64 @@ final class Outcomes {
         return null;
     }
 
+    /**
+     * INCONCLUSIVE without any variance: a constant run of values on random data is as likely
+     * from chance as from a deterministic effect, and no test can tell them apart.
+     */
+    static Verdict noVariance(Verdict.Builder base, Samples s, Sides sides) {
+        double mb = sides.baselineMean();
+        double diff = sides.treatmentMean() - mb;
+        String what;
+        if (sides.paired()) {
+            what = "every paired difference is " + signed(sides.differences()[0]);
+        } else {
+            what = Outcomes.constant(sides.baseline()) ? "baseline always " + number(sides.baseline()[0]) : "";
+            if (Outcomes.constant(sides.treatment())) {
+                what += (what.isEmpty() ? "" : ", ") + s.treatment() + " always " + number(sides.treatment()[0]);
+            }
+        }
+        base.means(mb, sides.treatmentMean()).difference(diff)
+                .method("no variance (" + what + ", within 1e-12 relative): no test run");
+        return inconclusive(base, s, "no variance (" + what + "): cannot tell a deterministic effect from chance; "
+                + "if the metric is deterministic, declare it (@Hypothesis(deterministic = true), or "
+                + "Hypothesis.Builder.deterministic()) and the verdict follows the direction; otherwise record a "
+                + "metric that varies between replicates, or run more replicates");
+    }
+
+    /** INCONCLUSIVE: a relative margin of a baseline mean that is not clearly away from zero. */
+    static Verdict relativeMarginUndefined(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q,
+            Design design) {
+        double mb = sides.baselineMean();
+        base.means(mb, sides.treatmentMean()).difference(sides.treatmentMean() - mb);
+        return inconclusive(base, s, "a margin of " + trimmed(q.expectation().margin()) + "% of the baseline mean "
+                + "needs a baseline mean clearly away from 0, but its 95% CI contains 0 (mean " + number(mb)
+                + "): give the margin in metric units, or run more replicates" + replicatesHint(sides, q, design));
+    }
+
+    /**
+     * INCONCLUSIVE: even the most extreme data of this n give the test no p-value below the level
+     * the correction demands, so "not supported" would only restate the n. The minimal detectable
+     * effect is infinite.
+     */
+    static Verdict unreachable(Verdict.Builder base, Samples s, Sides sides, Verifier.Question q, String test,
+            double floor, int needed, Design design) {
+        double mb = sides.baselineMean();
+        String n = sides.paired() ? sides.nBaseline() + " replicate-matched pairs"
+                : sides.nBaseline() == sides.nTreatment() ? sides.nBaseline() + " values per side"
+                        : "baseline " + sides.nBaseline() + " and " + s.treatment() + " " + sides.nTreatment() + " values";
+        String unit = sides.paired() ? " replicate-matched pairs" : " replicates per side";
+        String need = needed == Integer.MAX_VALUE ? "more than 10,000" + unit : "at least " + needed + unit;
+        String sided = q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN ? "each one-sided test"
+                : q.expectation().alternative(q.direction()).equals("two-sided") ? "two-sided" : "one-sided";
+        base.means(mb, sides.treatmentMean()).difference(sides.treatmentMean() - mb)
+                .mde(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)
+                .method(test + " cannot reach p < " + p(q.reachLevel()) + " at this n: smallest attainable p "
+                        + p(floor) + " (" + sided + "); needs " + need + "; minimal detectable effect infinite");
+        return inconclusive(base, s, test + " cannot reach p < " + q.reachLevelText() + " with " + n
+                + ": the smallest p-value it can give is " + p(floor) + " (" + sided + ", the most extreme data); it needs "
+                + need + replicatesHint(sides, q, design));
+    }
+
     static Verdict inconclusive(Verdict.Builder base, Samples s, String why) {
         return base.status(Verdict.Status.INCONCLUSIVE)
                 .message(s.metric() + ": " + s.treatment() + " — INCONCLUSIVE: " + why).build();
@@ -78,11 +138,11 @@ final class Outcomes {
         }
         boolean pairedScale = sides.paired() && Outcomes.finite(sides.differences()).length >= 2;
         Design used = pairedScale ? design : design.unpaired();
-        int n = used.replicatesNeeded(effect / sd, q.alpha(), alternative(q));
+        int n = used.replicatesNeeded(effect / sd, q.familyLevel(), alternative(q));
         String unit = used == Design.PAIRED_T || used == Design.PAIRED_RANK ? " replicate-matched pairs" : " replicates per side";
         String count = n == Integer.MAX_VALUE ? "more than 10^8" : "about " + n;
         return "; a minimum effect of " + number(effect) + " needs " + count + unit + " for "
-                + Math.round(100 * Design.POWER) + "% power at alpha " + trimmed(q.alpha()) + " (SD "
+                + Math.round(100 * Design.POWER) + "% power at " + q.familyLevelText() + " (SD "
                 + number(sd) + (pairedScale ? " of the differences" : "") + ")";
     }
 
@@ -92,8 +152,8 @@ final class Outcomes {
     }
 
     /**
-     * No variance: the difference of means is deterministic, so the verdict follows the direction
-     * and margin, with p reported as 0 (holds) or 1 (does not).
+     * No variance and the metric declared deterministic: the difference of means is deterministic,
+     * so the verdict follows the direction and margin, with p reported as 0 (holds) or 1 (does not).
      */
     static Verdict deterministic(Verdict.Builder base, Sides sides, Verifier.Question q, String test) {
         double mb = sides.baselineMean();
@@ -109,16 +169,33 @@ final class Outcomes {
             case NOT_WORSE_BY_MORE_THAN -> better > -m;
             case EQUIVALENT_WITHIN -> Math.abs(diff) < m;
         };
-        return base.method("no variance in " + sides.varianceSource() + " (within 1e-12 relative): the difference "
-                        + signed(diff) + " is deterministic, p reported as " + (holds ? 0 : 1) + "; " + test + " not run")
+        return base.method("no variance in " + sides.varianceSource() + " (within 1e-12 relative), the metric declared "
+                        + "deterministic: the difference " + signed(diff) + " is deterministic, p reported as "
+                        + (holds ? 0 : 1) + "; " + test + " not run")
                 .means(mb, sides.treatmentMean())
                 .difference(diff)
-                .relativePercent(mb == 0 ? Double.NaN : 100 * diff / mb)
+                .relativePercent(sides.relativeMeaningful() ? 100 * diff / mb : Double.NaN)
                 .statistic(Double.NaN)
                 .pValue(holds ? 0 : 1)
                 .ci(diff, diff)
                 .status(holds ? Verdict.Status.SUPPORTED : Verdict.Status.NOT_SUPPORTED)
                 .build();
+    }
+
+    private static final double[] T_CRITICAL_95 = new double[1024];
+
+    /** The two-sided 95% critical value of t at df degrees of freedom (remembered for small df). */
+    static double tCritical95(int df) {
+        if (df >= T_CRITICAL_95.length) {
+            return TDistribution.of(df).inverseSurvivalProbability(0.025);
+        }
+        double c = T_CRITICAL_95[df];
+        if (c == 0) {
+            // a benign race: every thread computes the same value
+            c = TDistribution.of(df).inverseSurvivalProbability(0.025);
+            T_CRITICAL_95[df] = c;
+        }
+        return c;
     }
 
     static boolean constant(double[] values) {

@@ -60,6 +60,18 @@ final class PermutationVerifier extends ComparisonVerifier {
                 resamples, seed);
     }
 
+    /** 1 / (splits) when every split is enumerated, 1 / (B + 1) for Monte Carlo; doubled two-sided. */
+    @Override
+    double smallestP(Sides sides, Alternative alternative, double nullDifference) {
+        double splits = 1;
+        int n = sides.nTreatment() + sides.nBaseline();
+        for (int i = 1; i <= sides.nTreatment(); i++) {
+            splits = splits * (n - sides.nTreatment() + i) / i;
+        }
+        double one = splits <= PermutationTest.DEFAULT_EXACT_LIMIT ? 1 / splits : 1.0 / (resamples + 1.0);
+        return Math.min(1, alternative == Alternative.TWO_SIDED ? 2 * one : one);
+    }
+
     @Override
     List<String> extras(Samples s, Sides sides, TestResult result, double nullDifference) {
         List<String> extras = new ArrayList<>();

@@ -1,7 +1,9 @@
 package io.crystallize.hypothesis;
 
+import io.crystallize.stats.Alternative;
 import io.crystallize.stats.IndependentMeans;
 import io.crystallize.stats.PairedMeans;
+import java.util.Arrays;
 
 /**
  * The two compared sides as a test uses them: independent samples, or the replicate-matched pairs
@@ -16,6 +18,9 @@ final class Sides {
     private final boolean paired;
     private IndependentMeans independentMeans;
     private PairedMeans pairedMeans;
+    private Boolean relativeMeaningful;
+    private double baselineMean;
+    private boolean baselineMeanKnown;
 
     Sides(double[] baseline, double[] treatment, boolean paired) {
         this.baseline = baseline;
@@ -49,7 +54,11 @@ final class Sides {
     }
 
     double baselineMean() {
-        return Outcomes.mean(baseline);
+        if (!baselineMeanKnown) {
+            baselineMean = Outcomes.mean(baseline);
+            baselineMeanKnown = true;
+        }
+        return baselineMean;
     }
 
     double treatmentMean() {
@@ -88,6 +97,69 @@ final class Sides {
             t[i] = treatment[i] - shift;
         }
         return t;
+    }
+
+    /**
+     * The same sides with every baseline value multiplied by {@code ratio}: how a relative margin
+     * is tested as a ratio (treatment vs ratio × baseline, the baseline's variance scaled by ratio²).
+     */
+    Sides scaledBaseline(double ratio) {
+        double[] b = new double[baseline.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = ratio * baseline[i];
+        }
+        return new Sides(b, treatment, paired);
+    }
+
+    /**
+     * The most extreme split of these values for a test of {@code alternative} about treatment −
+     * baseline − shift: the pooled values (the treatment's shifted) ranked, the treatment given
+     * the largest (the smallest for "less"), as independent samples of the same sizes. A test
+     * conditional on the pooled values gives its smallest p-value here.
+     */
+    Sides extremeSplit(Alternative alternative, double shift) {
+        double[] pooled = new double[treatment.length + baseline.length];
+        for (int i = 0; i < treatment.length; i++) {
+            pooled[i] = treatment[i] - shift;
+        }
+        System.arraycopy(baseline, 0, pooled, treatment.length, baseline.length);
+        Arrays.sort(pooled);
+        int nt = treatment.length;
+        int nb = baseline.length;
+        boolean high = alternative != Alternative.LESS;
+        double[] t = high ? Arrays.copyOfRange(pooled, nb, nb + nt) : Arrays.copyOfRange(pooled, 0, nt);
+        double[] b = high ? Arrays.copyOfRange(pooled, 0, nb) : Arrays.copyOfRange(pooled, nt, nt + nb);
+        return new Sides(b, t, false);
+    }
+
+    /**
+     * Whether the baseline mean is clearly away from zero: the baseline's values (finite, at least
+     * 2) have a two-sided 95% t interval of their mean that excludes 0, or are one non-zero constant.
+     * Only then does a percentage of the baseline mean mean something.
+     */
+    boolean baselineAwayFromZero() {
+        double[] b = Outcomes.finite(baseline);
+        if (b.length < 2) {
+            return false;
+        }
+        if (Outcomes.constant(b)) {
+            return b[0] != 0;
+        }
+        double mean = Outcomes.mean(b);
+        double se = Math.sqrt(Outcomes.variance(b, mean) / b.length);
+        return Math.abs(mean) > Outcomes.tCritical95(b.length - 1) * se;
+    }
+
+    /**
+     * Whether a change relative to the baseline mean is meaningful: the baseline mean is positive
+     * and clearly away from zero (a negative or near-zero mean makes the percentage's sign or size
+     * misleading; such verdicts show the absolute difference).
+     */
+    boolean relativeMeaningful() {
+        if (relativeMeaningful == null) {
+            relativeMeaningful = baselineMean() > 0 && baselineAwayFromZero();
+        }
+        return relativeMeaningful;
     }
 
     /** DESIGN §3.4: both sides constant, or constant paired differences, within 1e-12 relative. */

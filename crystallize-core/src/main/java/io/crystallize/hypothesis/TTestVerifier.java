@@ -3,10 +3,14 @@ package io.crystallize.hypothesis;
 import io.crystallize.stats.Alternative;
 import io.crystallize.stats.Equivalence;
 import io.crystallize.stats.EquivalenceResult;
+import io.crystallize.stats.Interval;
 import io.crystallize.stats.TestResult;
 import io.crystallize.stats.TTests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * Welch, Student and paired t-tests on {@link TTests}, TOST by {@link Equivalence} (Student TOST
@@ -80,8 +84,89 @@ final class TTestVerifier extends ComparisonVerifier {
                 extras.add(unmatched + " value" + (unmatched > 1 ? "s" : "") + " without a partner replicate left out");
             }
         }
-        extras.add("effect: difference of means, " + (sides.paired() ? "d_z" : "Hedges' g")
-                + ", relative % CI by the delta method" + (sides.paired() ? " with the covariance term" : ""));
+        extras.add("effect: difference of means, " + (sides.paired() ? "d_z" : "Hedges' g"));
         return extras;
+    }
+
+    @Override
+    boolean invertsRatioTest() {
+        return true;
+    }
+
+    /**
+     * Paired and Student: Fieller's interval, the closed form of the ratios whose two-sided t-test
+     * at 5% does not reject (their df does not depend on the ratio). Welch: its df does, so the
+     * interval is found numerically on the same test.
+     */
+    @Override
+    Interval ratioInterval(Sides sides) {
+        boolean paired = sides.paired();
+        if (!paired && mode != Mode.STUDENT) {
+            return super.ratioInterval(sides);
+        }
+        double[] t = sides.treatment();
+        double[] b = sides.baseline();
+        double mt = Outcomes.mean(t);
+        double mb = Outcomes.mean(b);
+        double vt = Outcomes.variance(t, mt);
+        double vb = Outcomes.variance(b, mb);
+        double a;
+        double linear;
+        double c0;
+        if (paired) {
+            int n = t.length;
+            double cov = 0;
+            for (int i = 0; i < n; i++) {
+                cov += (t[i] - mt) * (b[i] - mb);
+            }
+            cov /= n - 1;
+            double c2 = square(Outcomes.tCritical95(n - 1)) / n;
+            a = mb * mb - c2 * vb;
+            linear = -2 * (mt * mb - c2 * cov);
+            c0 = mt * mt - c2 * vt;
+        } else {
+            int df = t.length + b.length - 2;
+            double c2 = square(Outcomes.tCritical95(df)) * (1.0 / t.length + 1.0 / b.length) / df;
+            a = mb * mb - c2 * (b.length - 1) * vb;
+            linear = -2 * mt * mb;
+            c0 = mt * mt - c2 * (t.length - 1) * vt;
+        }
+        double discriminant = linear * linear - 4 * a * c0;
+        if (!(a > 0) || discriminant < 0) {
+            return null;
+        }
+        double root = Math.sqrt(discriminant);
+        double low = (-linear - root) / (2 * a);
+        double high = (-linear + root) / (2 * a);
+        return new Interval(100 * (low - 1), 100 * (high - 1), 1 - RATIO_CI_ALPHA);
+    }
+
+    /** Welch's two-sided p of treatment vs ratio × baseline from the sides' means and variances. */
+    @Override
+    DoubleUnaryOperator ratioPValue(Sides sides) {
+        if (sides.paired() || mode == Mode.STUDENT) {
+            return super.ratioPValue(sides);
+        }
+        double[] t = sides.treatment();
+        double[] b = sides.baseline();
+        double mt = Outcomes.mean(t);
+        double mb = Outcomes.mean(b);
+        double vt = Outcomes.variance(t, mt);
+        double vb = Outcomes.variance(b, mb);
+        TTest welch = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
+        return k -> welch.test(mt, vt, t.length, k * mb, k * k * vb, b.length).getPValue();
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
+    @Override
+    String relativeCiNote(Sides sides, boolean ratio) {
+        if (ratio) {
+            return "relative % CI: the ratios treatment / baseline that the same two-sided test does not reject at 5%"
+                    + (sides.paired() ? " (Fieller)" : "");
+        }
+        return "relative % CI by the delta method" + (sides.paired() ? " with the covariance term" : "");
     }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** REFERENCE-BEHAVIOUR items 1–8 and 10–13: runs of the reference fixtures. */
 class RunsTest {
 
-    private static final Hypothesis ON_METRIC = Hypothesis.on(RecordStep.METRIC).name("metric_higher").build();
+    /** The fixture's values are replicate + increment: deterministic, with constant paired differences. */
+    private static final Hypothesis ON_METRIC = Hypothesis.on(RecordStep.METRIC).name("metric_higher").deterministic()
+            .build();
 
     private static double[] values(Result result, String condition) {
         return result.metric(condition, RecordStep.METRIC).values();

@@ -57,10 +57,11 @@ class TreatmentEffectTest {
     }
 
     @Test
-    void sharedNoiseMakesConstantPairedDifferencesAndADeterministicVerdict() {
+    void sharedNoiseMakesConstantPairedDifferencesAndADeterministicVerdictWhenDeclared() {
         Result result = DeltaNoise.experiment("delta", true).treatment(Treatment.of("ten", "delta", 10))
-                .hypothesis(Hypothesis.on(TOTAL).name("total_higher").build())
-                .hypothesis(Hypothesis.on(TOTAL).name("total_lower").lowerIsBetter().build())
+                .hypothesis(Hypothesis.on(TOTAL).name("total_higher").deterministic().build())
+                .hypothesis(Hypothesis.on(TOTAL).name("total_lower").lowerIsBetter().deterministic().build())
+                .hypothesis(Hypothesis.on(TOTAL).name("undeclared").build())
                 .replicates(10).build().run();
 
         double[] baseline = result.metric("baseline", TOTAL).values();
@@ -77,6 +78,12 @@ class TreatmentEffectTest {
         assertThat(lower.status()).isEqualTo(Verdict.Status.NOT_SUPPORTED);
         assertThat(lower.message()).contains("no variance");
         assertThat(lower.pValue()).isEqualTo(1);
+        // the same data without the declaration: a constant difference could be luck
+        Verdict undeclared = result.getHypothesis("undeclared").orElseThrow().verdict("ten", TOTAL).orElseThrow();
+        assertThat(undeclared.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+        assertThat(undeclared.message()).contains("every paired difference is +30.000",
+                "cannot tell a deterministic effect from chance", "deterministic = true");
+        assertThat(undeclared.pValue()).isNaN();
     }
 
     @Test

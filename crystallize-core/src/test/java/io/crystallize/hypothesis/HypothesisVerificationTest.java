@@ -22,7 +22,8 @@ class HypothesisVerificationTest {
     @TempDir
     Path root;
 
-    private static final Hypothesis ON_METRIC = Hypothesis.on(RecordStep.METRIC).name("good").build();
+    /** The fixture's values are replicate + increment: deterministic, with constant paired differences. */
+    private static final Hypothesis ON_METRIC = Hypothesis.on(RecordStep.METRIC).name("good").deterministic().build();
 
     private static Verdict only(Result result, String hypothesis) {
         HypothesisResult verified = result.getHypothesis(hypothesis).orElseThrow();
@@ -102,7 +103,8 @@ class HypothesisVerificationTest {
         Experiment.Builder builder = Experiment.builder("verify").dataSource(new ReplicateSource()).step(twice)
                 .treatment(increment("treat", 1)).replicates(3);
         Result result = builder.hypothesis(Hypothesis.on("loss").name("single").build())
-                .hypothesis(Hypothesis.on("loss").name("mean").aggregate(Aggregate.MEAN).build()).build().run();
+                .hypothesis(Hypothesis.on("loss").name("mean").aggregate(Aggregate.MEAN).deterministic().build())
+                .build().run();
 
         Verdict single = only(result, "single");
         assertThat(single.status()).isEqualTo(Verdict.Status.ERROR);
@@ -120,7 +122,8 @@ class HypothesisVerificationTest {
             return data;
         });
         Result result = Experiment.builder("verify").dataSource(new ReplicateSource()).step(two)
-                .treatment(increment("treat", 1)).hypothesis(Hypothesis.on("up", "flat").name("both").build())
+                .treatment(increment("treat", 1))
+                .hypothesis(Hypothesis.on("up", "flat").name("both").deterministic().build())
                 .replicates(3).build().run();
 
         HypothesisResult both = result.getHypothesis("both").orElseThrow();

@@ -77,12 +77,14 @@ class VerdictSemanticsTest {
         assertThat(superior.pValue()).isEqualTo(TTests.welch(HIGH, BASE, Alternative.GREATER, 0.3).pValue());
         Verdict lowerBetter = Verifiers.welch().verify(s, q(Expectation.notWorseByMoreThan(0.3), Direction.LOWER_IS_BETTER));
         assertThat(lowerBetter.pValue()).isEqualTo(TTests.welch(HIGH, BASE, Alternative.LESS, 0.3).pValue());
-        // relative: 5% of the baseline mean 10.05
+        // relative: 5% of the baseline mean, tested as a ratio: treatment vs 1.05 × baseline (the
+        // baseline's uncertainty in the statistic), not a shift of 5% of the observed mean taken as known
         Verdict relative = Verifiers.welch().verify(s,
                 q(Expectation.betterByAtLeast(5).asRelative(), Direction.HIGHER_IS_BETTER));
         assertThat(relative.pValue()).isCloseTo(
-                TTests.welch(HIGH, BASE, Alternative.GREATER, 0.05 * 10.05).pValue(), within(1e-12));
-        assertThat(relative.method()).contains("5% of the baseline mean");
+                TTests.welch(HIGH, scaled(BASE, 1.05), Alternative.GREATER, 0).pValue(), within(1e-12));
+        assertThat(relative.method()).contains("treatment − 1.05 × baseline > 0", "5% of the baseline mean",
+                "tested as a ratio");
     }
 
     @Test
@@ -134,18 +136,17 @@ class VerdictSemanticsTest {
     }
 
     @Test
-    void noVarianceGivesADeterministicVerdict() {
+    void noVarianceGivesADeterministicVerdictWhenTheMetricIsDeclaredDeterministic() {
         double[] five = {5, 5, 5, 5};
         double[] six = {6, 6, 6, 6};
         for (Verifier verifier : List.of(Verifiers.welch(), Verifiers.mannWhitney(), Verifiers.fisherExact())) {
-            double[] b = verifier == null ? five : five;
             Samples s = verifier.name().startsWith("Fisher") ? Samples.of("m", "t", new double[] {0, 0, 0},
-                    new double[] {1, 1, 1}) : Samples.of("m", "t", b, six);
-            Verdict better = verifier.verify(s, q(Expectation.better(), Direction.HIGHER_IS_BETTER));
+                    new double[] {1, 1, 1}) : Samples.of("m", "t", five, six);
+            Verdict better = verifier.verify(s, declared(Expectation.better(), Direction.HIGHER_IS_BETTER));
             assertThat(better.status()).as(verifier.name()).isEqualTo(Verdict.Status.SUPPORTED);
             assertThat(better.pValue()).isZero();
             assertThat(better.message()).contains("no variance");
-            Verdict worse = verifier.verify(s, q(Expectation.better(), Direction.LOWER_IS_BETTER));
+            Verdict worse = verifier.verify(s, declared(Expectation.better(), Direction.LOWER_IS_BETTER));
             assertThat(worse.status()).isEqualTo(Verdict.Status.NOT_SUPPORTED);
             assertThat(worse.pValue()).isEqualTo(1);
         }
@@ -153,12 +154,21 @@ class VerdictSemanticsTest {
         double[] b = {1, 2, 3, 4};
         double[] t = {1.5, 2.5, 3.5, 4.5 + 1e-15};
         Verdict paired = Verifiers.pairedT().verify(Samples.paired("m", "t", b, t),
-                q(Expectation.betterByAtLeast(0.4), Direction.HIGHER_IS_BETTER));
+                declared(Expectation.betterByAtLeast(0.4), Direction.HIGHER_IS_BETTER));
         assertThat(paired.status()).isEqualTo(Verdict.Status.SUPPORTED);
         assertThat(paired.method()).startsWith("no variance in the paired differences");
         Verdict tooMuch = Verifiers.pairedT().verify(Samples.paired("m", "t", b, t),
-                q(Expectation.betterByAtLeast(0.6), Direction.HIGHER_IS_BETTER));
+                declared(Expectation.betterByAtLeast(0.6), Direction.HIGHER_IS_BETTER));
         assertThat(tooMuch.status()).isEqualTo(Verdict.Status.NOT_SUPPORTED);
+        // undeclared, the same constant differences cannot tell a deterministic effect from chance
+        Verdict undeclared = Verifiers.pairedT().verify(Samples.paired("m", "t", b, t),
+                q(Expectation.betterByAtLeast(0.4), Direction.HIGHER_IS_BETTER));
+        assertThat(undeclared.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+        assertThat(undeclared.message()).contains("cannot tell a deterministic effect from chance");
+    }
+
+    static Verifier.Question declared(Expectation e, Direction d) {
+        return new Verifier.Question(e, d, 0.05, Double.NaN, 1, Correction.HOLM, true);
     }
 
     @Test
@@ -255,6 +265,14 @@ class VerdictSemanticsTest {
                 }
             }
         }
+    }
+
+    static double[] scaled(double[] x, double factor) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = factor * x[i];
+        }
+        return y;
     }
 
     static double variance(double[] x) {

@@ -60,7 +60,7 @@ class ReportingPluginsTest {
     void loggingPluginLogsExecutionsVerdictsAndSteps() {
         CapturingLogger logger = new CapturingLogger();
         replicateExperiment("logging").treatment(increment("treat", 1)).replicates(2)
-                .hypothesis(Hypothesis.on(RecordStep.METRIC).name("higher").build())
+                .hypothesis(Hypothesis.on(RecordStep.METRIC).name("higher").deterministic().build())
                 .plugin(new LoggingPlugin(logger)).build().run();
 
         assertThat(logger.lines).contains("INFO experiment logging: 2 replicates x conditions [baseline, treat]");

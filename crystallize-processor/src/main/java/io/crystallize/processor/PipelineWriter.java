@@ -290,6 +290,7 @@ final class PipelineWriter {
                 .add(".verifier($L)\n", verifier)
                 .add(".alpha(settings.alpha($L))\n", alpha)
                 .add(".aggregate($T.$L)\n", Aggregate.class, h.aggregate().name())
+                .add(".deterministic($L)\n", h.deterministic())
                 .add(".treatments($T.of($L))\n", List.class, strings(h.treatments()))
                 .add(".build()")
                 .build();

@@ -47,6 +47,27 @@ class EndToEndTest {
     }
 
     @Test
+    void aDeclaredDeterministicMetricGetsTheDeterministicVerdictFromBothFrontEnds() {
+        String source = "valid/com/example/BatchCount.java";
+        Class<?> generated = Fixtures.load(Fixtures.withProcessor(source), "com.example.BatchCount");
+        Class<?> plain = Fixtures.load(Fixtures.withoutProcessor(source), "com.example.BatchCount");
+
+        for (Class<?> type : java.util.List.of(generated, plain)) {
+            Result result = run(type, settings());
+
+            // 100 items: 10 batches of 10 in every replicate, 4 batches of 25
+            assertThat(result.metric("baseline", "batches").values()).containsOnly(10);
+            assertThat(result.metric("larger", "batches").values()).containsOnly(4);
+            Verdict declared = result.getHypothesis("largerBatchesMakeFewer").orElseThrow().verdicts().get(0);
+            assertThat(declared.status()).as(declared.message()).isEqualTo(Verdict.Status.SUPPORTED);
+            assertThat(declared.message()).contains("no variance", "declared deterministic");
+            Verdict undeclared = result.getHypothesis("undeclaredConstantCounts").orElseThrow().verdicts().get(0);
+            assertThat(undeclared.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+            assertThat(undeclared.message()).contains("cannot tell a deterministic effect from chance");
+        }
+    }
+
+    @Test
     void primitiveValuesPassBetweenGeneratedStepsUnboxedWithTheRuntimeReadersResults() {
         String source = "valid/com/example/PrimitiveChainExperiment.java";
         Class<?> generated = Fixtures.load(Fixtures.withProcessor(source), "com.example.PrimitiveChainExperiment");

@@ -19,13 +19,15 @@ class GenerationTest {
 
     private static final String DISCOUNT = "valid/com/example/DiscountExperiment.java";
     private static final String GOLDEN = "golden/DiscountExperiment_CrystallizePipeline.java";
+    private static final String BATCH_COUNT = "valid/com/example/BatchCount.java";
 
     @Test
     void validFixturesCompileWithoutWarnings() {
         Compilation compilation = Fixtures.withProcessor(DISCOUNT, "valid/com/example/StepOrder.java",
-                "valid/com/example/Upstream.java", "valid/com/example/Downstream.java");
+                "valid/com/example/Upstream.java", "valid/com/example/Downstream.java", BATCH_COUNT);
 
         assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.BatchCount_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.StepOrder_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.Upstream_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.Downstream$Evaluate_CrystallizePipeline");
@@ -79,11 +81,11 @@ class GenerationTest {
     @Test
     void generatedAndRuntimeDefinitionsAgreeOnEveryFixture() {
         String[] valid = {DISCOUNT, "valid/com/example/StepOrder.java", "valid/com/example/Upstream.java",
-                "valid/com/example/Downstream.java"};
+                "valid/com/example/Downstream.java", BATCH_COUNT};
         Compilation generated = Fixtures.withProcessor(valid);
         Compilation plain = Fixtures.withoutProcessor(valid);
         for (String name : List.of("com.example.DiscountExperiment", "com.example.StepOrder", "com.example.Upstream",
-                "com.example.Downstream$Evaluate")) {
+                "com.example.Downstream$Evaluate", "com.example.BatchCount")) {
             Class<?> compiledWith = Fixtures.load(generated, name);
             Class<?> compiledWithout = Fixtures.load(plain, name);
 
@@ -104,6 +106,21 @@ class GenerationTest {
             assertThat(reader.hypotheses()).isEqualTo(fromProcessor.hypotheses());
             assertThat(reader.upstream().stream().map(Class::getName).toList())
                     .isEqualTo(fromProcessor.upstream().stream().map(Class::getName).toList());
+        }
+    }
+
+    @Test
+    void theDeterministicDeclarationIsInBothFrontEndsModelsAndTheGeneratedWiring() throws IOException {
+        Compilation generated = Fixtures.withProcessor(BATCH_COUNT);
+        Compilation plain = Fixtures.withoutProcessor(BATCH_COUNT);
+
+        String source = generated.generatedSourceFile("com.example.BatchCount_CrystallizePipeline").orElseThrow()
+                .getCharContent(true).toString();
+        assertThat(source).contains(".deterministic(true)").contains(".deterministic(false)");
+        for (Compilation compilation : List.of(generated, plain)) {
+            var model = ExperimentDefinitions.model(Fixtures.load(compilation, "com.example.BatchCount"));
+            assertThat(model.hypotheses()).extracting(h -> h.name() + "=" + h.deterministic())
+                    .containsExactly("largerBatchesMakeFewer=true", "undeclaredConstantCounts=false");
         }
     }
 
