@@ -117,8 +117,9 @@ final class VersionLock {
         }
         Path file = key.resolve(FILE);
         if (!Files.exists(file)) {
-            // the claim made the directory and not yet its lock file, or its writer died in between
-            return youngerThan(key, CLAIM_GRACE);
+            // a writer makes its lock file before anything else, and deletes it when done: only an
+            // empty directory can be a claim about to make it (or one whose writer died in between)
+            return isEmpty(key) && youngerThan(key, CLAIM_GRACE);
         }
         Writer writer;
         // a shared lock needs only read access (results may be read-only) and is refused while the writer holds its own
@@ -159,6 +160,14 @@ final class VersionLock {
             // a lock file holds a few dozen bytes; more is not a lock file of ours
         }
         return Writer.parse(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private static boolean youngerThan(Path path, Duration age) throws IOException {
