@@ -165,7 +165,8 @@ final class VersionReader {
         } catch (FileNotFoundException e) {
             return Optional.empty();
         } catch (IOException | JacksonException e) {
-            LOG.log(Level.WARNING, () -> metadata + " cannot be read (" + e.getMessage() + "); the experiment that "
+            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            LOG.log(Level.WARNING, () -> metadata + " cannot be read (" + detail + "); the experiment that "
                     + "owns this directory is checked in an older version. Delete " + versionDir
                     + " if nothing in it is needed");
             return Optional.empty();
