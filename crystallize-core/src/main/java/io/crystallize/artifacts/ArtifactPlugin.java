@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores artifacts and results on disk (DESIGN §3.5):
@@ -27,6 +29,17 @@ import java.util.Map;
  * leaves one marked. Retention keeps the newest versions whole and strips large artifact files
  * from older ones, keeping their {@code results.json} and {@code metadata.json}.
  *
+ * <p>An execution holds a lock on its version directory while it writes there, so other
+ * executions, in this JVM or another, know it is alive: retention passes over it, and cleanup
+ * (temporary files and empty version directories that writers which are gone left behind,
+ * removed when a JVM first claims a version of the experiment) never touches it. A process that
+ * dies releases its locks. An execution that fails before its results are written (a plugin's
+ * {@code beforeRun} or the execution strategy throws) keeps its claim until this plugin's next
+ * execution on the same thread, or until its JVM ends.
+ *
+ * <p>Reading never leaves the results directory: names are checked, links that lead out are
+ * refused, only regular files are read, and JSON files at most {@value Confined#JSON_LIMIT} bytes.
+ *
  * <p>One execution at a time per plugin instance. {@code apply(...)} passes are not stored.
  */
 public final class ArtifactPlugin implements Plugin, ArtifactStore {
@@ -40,6 +53,8 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     private volatile VersionWriter current;
     /** The writer of the execution in progress; {@code null} during an {@code apply(...)} pass, which stores nothing. */
     private volatile VersionWriter active;
+    /** Per thread that started an execution, its writer until afterRun: one left there was abandoned. */
+    private final Map<Thread, VersionWriter> unfinished = new ConcurrentHashMap<>();
 
     public ArtifactPlugin() {
         this(DEFAULT_ROOT);
@@ -86,8 +101,23 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
         if (execution.isSinglePass()) {
             return;
         }
+        VersionWriter stale = unfinished.remove(Thread.currentThread());
+        if (stale != null) {
+            // this thread's last execution never reached afterRun (a hook or the strategy failed): it is over
+            abandon(stale);
+        }
         current = VersionWriter.claim(root.resolve(execution.experiment().name()), execution);
         active = current;
+        unfinished.put(Thread.currentThread(), current);
+    }
+
+    private static void abandon(VersionWriter writer) {
+        writer.release();
+        try {
+            Leftovers.cleanDead(writer.directory());
+        } catch (IOException e) {
+            // what stays is cleaned by a later JVM's first claim
+        }
     }
 
     @Override
@@ -110,6 +140,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
             return;
         }
         active = null;
+        unfinished.remove(Thread.currentThread(), writer);
         Path experimentDir = root.resolve(execution.experiment().name());
         if (background == null) {
             store(writer, result, experimentDir);
@@ -120,7 +151,11 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     }
 
     private void store(VersionWriter writer, Result result, Path experimentDir) throws IOException {
-        writer.finish(result);
+        try {
+            writer.finish(result);
+        } finally {
+            writer.release();
+        }
         retention.apply(experimentDir, writer.version());
     }
 
@@ -129,7 +164,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     public DataSource<Path> dataSource(String experimentName, String step, String artifact, String condition,
             boolean requireMetadata) {
         try {
-            return new ArtifactSource(root.resolve(experimentName), step, artifact, condition, requireMetadata);
+            return new ArtifactSource(root, experimentName, step, artifact, condition, requireMetadata);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,29 +173,30 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     /**
      * The newest version of experiment {@code experimentName} under {@code root} in which every
      * condition is marked complete, or empty when it has none (never run, or every execution
-     * crashed or was cancelled).
+     * crashed, failed or was cancelled). Versions are compared as numbers.
      */
-    public static java.util.Optional<Path> latestCompleteVersion(Path root, String experimentName) throws IOException {
-        return ArtifactSource.findLatestComplete(root.resolve(experimentName));
+    public static Optional<Path> latestCompleteVersion(Path root, String experimentName) throws IOException {
+        return VersionReader.latestComplete(Confined.child(root, "experiment", experimentName));
+    }
+
+    /**
+     * What {@code versionDirectory} holds: complete results, a cancelled execution's partial ones,
+     * an execution still writing (in any process), or what a failed or killed one left.
+     */
+    public static VersionStatus versionStatus(Path versionDirectory) throws IOException {
+        return VersionReader.status(versionDirectory);
     }
 
     /**
      * The {@link Result} an execution stored in {@code versionDirectory}: {@code result.json} with
-     * the metric values of every condition's {@code results.json}.
+     * the metric values of every condition's {@code results.json}. Only files inside the
+     * directory are read.
+     *
+     * @throws IncompleteVersionException when the version is not {@link VersionStatus#COMPLETE}
+     * @throws IOException                naming a damaged file and what to do about it
      */
     public static Result readResult(Path versionDirectory) throws IOException {
-        Path summary = versionDirectory.resolve(Layout.RESULT);
-        if (!java.nio.file.Files.exists(summary)) {
-            throw new java.io.FileNotFoundException(summary + " does not exist: the execution did not finish writing "
-                    + "its results");
-        }
-        String json = java.nio.file.Files.readString(summary);
-        Result shell = Result.fromJson(json);
-        Map<String, Map<String, io.crystallize.base.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
-        for (String condition : shell.conditions()) {
-            metrics.put(condition, ResultsFile.read(versionDirectory.resolve(condition).resolve(Layout.RESULTS)));
-        }
-        return Result.fromJson(json, metrics);
+        return VersionReader.readResult(versionDirectory);
     }
 
     /** Fails with a clear message when {@code root} cannot hold results. */

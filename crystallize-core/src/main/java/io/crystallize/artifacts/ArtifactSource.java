@@ -1,21 +1,25 @@
 package io.crystallize.artifacts;
 
 import io.crystallize.base.ConfigurationException;
+import io.crystallize.base.Names;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
-import io.crystallize.base.Names;
+import io.crystallize.internal.json.Json;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
-/** Reads one artifact per replicate from an experiment's latest complete version. */
+/**
+ * Reads one artifact per replicate from an experiment's latest complete version. Experiment,
+ * step, artifact and condition must each be a valid name (one path segment), and every path
+ * handed out is a regular file inside that version.
+ */
 final class ArtifactSource implements DataSource<Path> {
 
     private static final System.Logger LOG = System.getLogger("io.crystallize.artifacts");
@@ -28,24 +32,46 @@ final class ArtifactSource implements DataSource<Path> {
     private final OptionalInt replicates;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    ArtifactSource(Path experimentDir, String step, String artifact, String condition, boolean requireMetadata)
-            throws IOException {
-        this.experimentDir = experimentDir;
+    ArtifactSource(Path root, String experiment, String step, String artifact, String condition,
+            boolean requireMetadata) throws IOException {
+        this.experimentDir = Confined.child(root, "experiment", experiment);
+        checkName("step", step);
+        checkName("artifact", artifact);
+        if (condition != null) {
+            checkName("condition", condition);
+        }
         this.step = step;
         this.artifact = artifact;
         this.condition = condition;
-        this.version = latestComplete(experimentDir);
+        this.version = VersionReader.latestComplete(experimentDir).orElseThrow(() -> new FileNotFoundException(
+                "no complete results of experiment '" + experiment + "' under " + root + ": run that experiment first"));
         Path metadata = version.resolve(Layout.METADATA);
-        if (Files.exists(metadata)) {
-            Map<String, Object> values = Layout.readMap(metadata);
-            Object count = values.get("replicates");
-            this.replicates = count instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+        if (Files.exists(metadata, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            this.replicates = replicateCount(metadata);
         } else if (requireMetadata) {
             throw new FileNotFoundException("metadata file " + metadata + " is missing; it records the upstream "
                     + "replicate count: rerun the upstream experiment, or read without requiring metadata");
         } else {
             this.replicates = OptionalInt.empty();
         }
+    }
+
+    private static void checkName(String kind, String name) {
+        String problem = Names.problem(kind, name);
+        if (problem != null) {
+            throw new ConfigurationException("artifact data source: " + problem
+                    + "; artifacts are read only from inside the upstream experiment's results");
+        }
+    }
+
+    private OptionalInt replicateCount(Path metadata) throws IOException {
+        JsonNode count;
+        try {
+            count = Json.MAPPER.readTree(Confined.read(version, metadata, Confined.JSON_LIMIT)).get("replicates");
+        } catch (RuntimeException e) {
+            throw VersionReader.damaged(metadata, version, e);
+        }
+        return count != null && count.isInt() && count.asInt() > 0 ? OptionalInt.of(count.asInt()) : OptionalInt.empty();
     }
 
     /** The version directory this source reads. */
@@ -67,61 +93,29 @@ final class ArtifactSource implements DataSource<Path> {
         }
         String wanted = condition != null ? condition : context.condition();
         Path path = path(context.replicate(), wanted);
-        if (Files.exists(path)) {
-            return path;
+        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return inside(path);
         }
         if (!Names.BASELINE.equals(wanted)) {
             Path fallback = path(context.replicate(), Names.BASELINE);
-            if (Files.exists(fallback)) {
+            if (Files.exists(fallback, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 if (warned.add(wanted)) {
                     LOG.log(Level.WARNING, "artifact " + path + " does not exist; using the baseline's " + fallback);
                 }
-                return fallback;
+                return inside(fallback);
             }
         }
         throw new FileNotFoundException("artifact not found: " + path + " (step '" + step + "', artifact '" + artifact
                 + "', condition '" + wanted + "'); check that the upstream step writes it");
     }
 
+    /** {@code path} itself, once it is known to be a regular file that lies (links followed) in the version. */
+    private Path inside(Path path) throws IOException {
+        Confined.regularFileInside(version, path);
+        return path;
+    }
+
     private Path path(int replicate, String cond) {
         return version.resolve("replicate_" + replicate).resolve(cond).resolve(step).resolve(artifact);
-    }
-
-    /** The newest version in which every condition directory is marked complete. */
-    static Path latestComplete(Path experimentDir) throws IOException {
-        return findLatestComplete(experimentDir).orElseThrow(() -> new FileNotFoundException("no complete results of experiment '" + experimentDir.getFileName() + "' under "
-                + experimentDir.getParent() + ": run that experiment first"));
-    }
-
-    /** The newest version in which every condition directory is marked complete, if any. */
-    static java.util.Optional<Path> findLatestComplete(Path experimentDir) throws IOException {
-        if (!Files.isDirectory(experimentDir)) {
-            return java.util.Optional.empty();
-        }
-        List<Integer> versions = Layout.versions(experimentDir);
-        for (int i = versions.size() - 1; i >= 0; i--) {
-            Path dir = Layout.versionDir(experimentDir, versions.get(i));
-            if (complete(dir)) {
-                return java.util.Optional.of(dir);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static boolean complete(Path versionDir) throws IOException {
-        boolean any = false;
-        try (var children = Files.list(versionDir)) {
-            for (Path child : children.filter(Files::isDirectory).toList()) {
-                String name = child.getFileName().toString();
-                if (name.startsWith("replicate_")) {
-                    continue;
-                }
-                if (!Files.exists(child.resolve(Layout.COMPLETE))) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
     }
 }

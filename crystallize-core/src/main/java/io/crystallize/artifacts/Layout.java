@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /** Names and atomic writes of the on-disk layout. */
 final class Layout {
@@ -22,33 +20,43 @@ final class Layout {
     static final String RESULTS = "results.json";
     static final String RESULT = "result.json";
     static final String COMPLETE = ".crystallize_complete";
+    /** Written in the version directory, instead of completion markers, when the execution was cancelled. */
+    static final String CANCELLED = ".crystallize_cancelled";
+    /** The suffix of a file written before its atomic rename. */
+    static final String TEMPORARY = ".tmp";
 
     private Layout() {
     }
 
-    static Path versionDir(Path experimentDir, int version) {
+    static Path versionDir(Path experimentDir, long version) {
         return experimentDir.resolve("v" + version);
     }
 
-    /** Existing version numbers, ascending. */
-    static List<Integer> versions(Path experimentDir) throws IOException {
-        List<Integer> versions = new ArrayList<>();
+    /** Existing version numbers, ascending (as numbers: {@code v1000000000} after {@code v999999999}). */
+    static List<Long> versions(Path experimentDir) throws IOException {
+        List<Long> versions = new ArrayList<>();
         if (!Files.isDirectory(experimentDir)) {
             return versions;
         }
         try (Stream<Path> children = Files.list(experimentDir)) {
             children.map(p -> p.getFileName().toString())
                     .filter(Layout::isVersionName)
-                    .map(n -> Integer.parseInt(n.substring(1)))
+                    .map(n -> Long.parseLong(n.substring(1)))
                     .sorted()
                     .forEach(versions::add);
         }
         return versions;
     }
 
-    /** "v" and up to nine digits. */
+    /**
+     * "v" and a version number as this library writes it: up to 18 digits (any such number fits a
+     * long) and no leading zero, so that every version has one name.
+     */
     static boolean isVersionName(String name) {
-        if (name.length() < 2 || name.length() > 10 || name.charAt(0) != 'v') {
+        if (name.length() < 2 || name.length() > 19 || name.charAt(0) != 'v') {
+            return false;
+        }
+        if (name.charAt(1) == '0' && name.length() > 2) {
             return false;
         }
         for (int i = 1; i < name.length(); i++) {
@@ -59,12 +67,17 @@ final class Layout {
         return true;
     }
 
+    /** True for a file written before its rename ({@code .<name>.<pid>.<thread>.tmp}): a leftover when its writer is gone. */
+    static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMPORARY);
+    }
+
     /** Writes {@code content} to {@code target} via a temporary file in the same directory and an atomic rename. */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         // a temporary name unique to this process and thread: Files.createTempFile costs ten times
         // more (random names, existence checks) and this runs for every artifact and result file
         Path temp = target.resolveSibling("." + target.getFileName() + "." + PROCESS + "." + Thread.currentThread().getId()
-                + ".tmp");
+                + TEMPORARY);
         try {
             try {
                 Files.write(temp, content);
@@ -118,9 +131,10 @@ final class Layout {
     /**
      * The first version number worth trying in {@code experimentDir}, which is created if missing.
      * Two different experiments with one name under one root would mix their versions: the
-     * newest version's metadata must name the same experiment id.
+     * newest version whose metadata can be read must name the same experiment id (a damaged one
+     * is reported and passed over, so it never keeps new versions from being claimed).
      */
-    static int firstFreeVersion(Path experimentDir, Experiment experiment) throws IOException {
+    static long firstFreeVersion(Path experimentDir, Experiment experiment) throws IOException {
         if (!Files.isDirectory(experimentDir)) {
             try {
                 Files.createDirectories(experimentDir);
@@ -130,14 +144,11 @@ final class Layout {
             }
             return 0;
         }
-        List<Integer> versions = versions(experimentDir);
+        List<Long> versions = versions(experimentDir);
         for (int i = versions.size() - 1; i >= 0; i--) {
-            Path metadata = versionDir(experimentDir, versions.get(i)).resolve(METADATA);
-            if (Files.exists(metadata)) {
-                JsonNode id = Json.MAPPER.readTree(metadata.toFile()).get("id");
-                if (id != null) {
-                    requireSameOwner(experimentDir, experiment, id.asString());
-                }
+            java.util.Optional<String> owner = VersionReader.owner(versionDir(experimentDir, versions.get(i)));
+            if (owner.isPresent()) {
+                requireSameOwner(experimentDir, experiment, owner.get());
                 break;
             }
         }
@@ -155,11 +166,5 @@ final class Layout {
     /** Without indentation: for files holding large arrays of values. */
     static void writeCompactJson(Path target, Object value) throws IOException {
         writeAtomically(target, Json.MAPPER.writeValueAsBytes(value));
-    }
-
-    static Map<String, Object> readMap(Path file) throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = Json.MAPPER.readValue(file.toFile(), Map.class);
-        return map;
     }
 }

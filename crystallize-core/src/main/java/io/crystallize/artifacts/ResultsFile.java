@@ -1,7 +1,7 @@
 package io.crystallize.artifacts;
 
-import io.crystallize.internal.json.Json;
 import io.crystallize.base.MetricSeries;
+import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,17 +20,40 @@ final class ResultsFile {
     private ResultsFile() {
     }
 
-    static Map<String, MetricSeries> read(Path file) throws IOException {
-        Document document = Json.MAPPER.readValue(file.toFile(), Document.class);
+    /** The metric series of {@code file}, which must lie inside {@code versionDir}. */
+    static Map<String, MetricSeries> read(Path versionDir, Path file) throws IOException {
+        byte[] bytes = Confined.read(versionDir, file, Confined.JSON_LIMIT);
+        Document document;
+        try {
+            document = Json.MAPPER.readValue(bytes, Document.class);
+        } catch (RuntimeException e) {
+            throw VersionReader.damaged(file, versionDir, e);
+        }
+        if (document == null || document.metrics() == null) {
+            throw new IOException(file + " has no \"metrics\" object (every results.json this library writes has "
+                    + "one, empty when no run recorded a metric): the file is damaged or was edited; delete "
+                    + versionDir + " or rerun the experiment");
+        }
         Map<String, MetricSeries> series = new LinkedHashMap<>();
-        document.metrics().forEach((name, values) -> {
+        for (Map.Entry<String, double[]> metric : document.metrics().entrySet()) {
+            String name = metric.getKey();
+            double[] values = metric.getValue();
+            if (values == null) {
+                throw new IOException(file + ": metric '" + name + "' has no values (null): the file is damaged or "
+                        + "was edited; delete " + versionDir + " or rerun the experiment");
+            }
             int[] replicates = document.replicates() == null ? null : document.replicates().get(name);
             if (replicates == null) {
                 replicates = new int[values.length];
                 java.util.Arrays.setAll(replicates, i -> i);
             }
-            series.put(name, new MetricSeries(values, replicates));
-        });
+            try {
+                series.put(name, new MetricSeries(values, replicates));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": metric '" + name + "' is inconsistent (" + e.getMessage() + "): the "
+                        + "file is damaged or was edited; delete " + versionDir + " or rerun the experiment", e);
+            }
+        }
         return series;
     }
 }

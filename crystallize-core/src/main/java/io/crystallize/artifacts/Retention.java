@@ -1,8 +1,12 @@
 package io.crystallize.artifacts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,56 +38,100 @@ public record Retention(int keepVersions, long largeFileBytes) {
         return new Retention(Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
-    void apply(Path experimentDir, int newest) throws IOException {
+    /**
+     * Strips the versions that left the kept window now that {@code newest} is written. A version
+     * still being written (by a slower execution, here or in another process) is passed over and
+     * looked at again by later executions, so retention never deletes what a live run wrote.
+     */
+    void apply(Path experimentDir, long newest) throws IOException {
         Stripped key = new Stripped(experimentDir.toAbsolutePath().normalize(), this);
-        Integer strippedBefore = STRIPPED.get(key);
-        int stripUpTo = newest - keepVersions; // inclusive
-        if (stripUpTo < (strippedBefore == null ? 0 : strippedBefore)) {
+        long stripUpTo = newest - keepVersions; // inclusive
+        if (stripUpTo < 0) {
             return;
         }
-        if (strippedBefore == null) {
-            for (int version : Layout.versions(experimentDir)) {
-                if (version <= stripUpTo) {
-                    stripArtifacts(Layout.versionDir(experimentDir, version));
-                }
+        Progress progress = STRIPPED.computeIfAbsent(key, k -> new Progress());
+        synchronized (progress) {
+            List<Long> candidates = new ArrayList<>();
+            for (Long deferred : progress.deferred.headSet(stripUpTo, true)) {
+                candidates.add(deferred);
             }
-        } else {
-            // only the versions that left the kept window since; listing the experiment directory
-            // again would cost every execution time in proportion to the versions accumulated
-            for (int version = strippedBefore; version <= stripUpTo; version++) {
-                Path versionDir = Layout.versionDir(experimentDir, version);
-                if (Files.isDirectory(versionDir)) {
-                    stripArtifacts(versionDir);
-                }
-            }
-        }
-        STRIPPED.merge(key, stripUpTo + 1, Math::max);
-    }
-
-    /** Deletes the large files under the version's {@code replicate_*} directories, where artifacts live. */
-    private void stripArtifacts(Path version) throws IOException {
-        List<Path> replicates;
-        try (Stream<Path> children = Files.list(version)) {
-            replicates = children.filter(c -> c.getFileName().toString().startsWith("replicate_")).toList();
-        }
-        for (Path replicate : replicates) {
-            try (Stream<Path> files = Files.walk(replicate)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    if (Files.size(file) > largeFileBytes) {
-                        Files.deleteIfExists(file);
+            if (progress.next < 0 || stripUpTo - progress.next > LIST_BEYOND) {
+                for (long version : Layout.versions(experimentDir)) {
+                    if (version <= stripUpTo) {
+                        candidates.add(version);
                     }
+                }
+            } else {
+                // only the versions that left the kept window since; listing the experiment directory
+                // again would cost every execution time in proportion to the versions accumulated
+                for (long version = progress.next; version <= stripUpTo; version++) {
+                    candidates.add(version);
+                }
+            }
+            progress.next = Math.max(progress.next, stripUpTo + 1);
+            for (long version : candidates) {
+                Path versionDir = Layout.versionDir(experimentDir, version);
+                if (!Files.isDirectory(versionDir)) {
+                    progress.deferred.remove(version);
+                } else if (!VersionReader.isFinished(versionDir) && VersionLock.isLive(versionDir)) {
+                    progress.deferred.add(version);
+                } else {
+                    progress.deferred.remove(version);
+                    stripArtifacts(versionDir);
                 }
             }
         }
     }
 
     /**
-     * Per experiment directory and retention, the versions below which this JVM already stripped:
-     * each execution then looks only at the versions that left the kept window since, not every
-     * older one again (the first execution in a JVM still lists and walks them all).
+     * Deletes the large files under the version's {@code replicate_*} directories, where artifacts
+     * live. Another process may strip or clean the same version at the same time: what is gone
+     * already is passed over.
+     */
+    private void stripArtifacts(Path version) throws IOException {
+        List<Path> replicates;
+        try (Stream<Path> children = Files.list(version)) {
+            replicates = children.filter(c -> c.getFileName().toString().startsWith("replicate_")).toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path replicate : replicates) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(replicate)) {
+                files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList();
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                continue;
+            }
+            for (Path file : files) {
+                try {
+                    if (Files.size(file) > largeFileBytes) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException e) {
+                    // deleted meanwhile
+                }
+            }
+        }
+    }
+
+    /**
+     * Per experiment directory and retention, how far this JVM stripped: each execution then looks
+     * only at the versions that left the kept window since, and at those passed over because they
+     * were still being written, not every older one again (the first execution in a JVM still
+     * lists and walks them all).
      */
     private record Stripped(Path experimentDir, Retention retention) {
     }
 
-    private static final Map<Stripped, Integer> STRIPPED = new ConcurrentHashMap<>();
+    private static final class Progress {
+        /** The first version not yet looked at; -1 before the first pass. */
+        long next = -1;
+        /** Versions passed over because a writer was still at work on them. */
+        final java.util.TreeSet<Long> deferred = new java.util.TreeSet<>();
+    }
+
+    /** A gap of more versions than this since the last pass (versions made by hand?) is found by listing. */
+    private static final long LIST_BEYOND = 1000;
+
+    private static final Map<Stripped, Progress> STRIPPED = new ConcurrentHashMap<>();
 }

@@ -21,28 +21,32 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VersionWriter {
 
     private final Path directory;
-    private final int version;
+    private final long version;
     private final Execution execution;
+    private final VersionLock lock;
     private final Map<String, String> manifest = new ConcurrentHashMap<>();
 
-    private VersionWriter(Path directory, int version, Execution execution) {
+    private VersionWriter(Path directory, long version, Execution execution, VersionLock lock) {
         this.directory = directory;
         this.version = version;
         this.execution = execution;
+        this.lock = lock;
     }
 
     /**
      * Claims the next free version: directory creation is atomic, so a lost race moves on to the
-     * next number. This JVM remembers, per experiment directory, who writes there and the version
-     * after its last claim, so only its first claim lists the directory and reads metadata.
+     * next number. The claim holds the version's lock until {@link #release()}. This JVM
+     * remembers, per experiment directory, who writes there and the version after its last
+     * claim, so only its first claim lists the directory, reads metadata and cleans up after
+     * writers that are gone.
      */
     static VersionWriter claim(Path experimentDir, Execution execution) throws IOException {
         Experiment experiment = execution.experiment();
         Path key = experimentDir.toAbsolutePath().normalize();
         Claimed last = CLAIMED.get(key);
-        int next;
+        long next;
         if (last == null) {
-            next = Layout.firstFreeVersion(experimentDir, experiment);
+            next = firstClaim(experimentDir, experiment);
         } else {
             // its files may still be on their way to disk: the owner is known from the claim
             Layout.requireSameOwner(experimentDir, experiment, last.owner());
@@ -50,19 +54,37 @@ final class VersionWriter {
         }
         while (true) {
             Path candidate = Layout.versionDir(experimentDir, next);
+            VersionLock lock = VersionLock.announce(candidate);
             try {
                 Files.createDirectory(candidate);
-                CLAIMED.put(key, new Claimed(experiment.id(), next));
-                return new VersionWriter(candidate, next, execution);
             } catch (FileAlreadyExistsException e) {
+                lock.withdraw();
                 next++;
+                continue;
             } catch (NoSuchFileException e) {
-                next = Layout.firstFreeVersion(experimentDir, experiment); // deleted since this JVM's last claim
+                lock.withdraw();
+                next = firstClaim(experimentDir, experiment); // deleted since this JVM's last claim
+                continue;
             }
+            try {
+                lock.hold();
+            } catch (IOException | RuntimeException e) {
+                lock.release();
+                Files.deleteIfExists(candidate);
+                throw e;
+            }
+            CLAIMED.put(key, new Claimed(experiment.id(), next));
+            return new VersionWriter(candidate, next, execution, lock);
         }
     }
 
-    private record Claimed(String owner, int version) {
+    private static long firstClaim(Path experimentDir, Experiment experiment) throws IOException {
+        long next = Layout.firstFreeVersion(experimentDir, experiment);
+        Leftovers.clean(experimentDir, Layout.versions(experimentDir));
+        return next;
+    }
+
+    private record Claimed(String owner, long version) {
     }
 
     /** Experiment directory (absolute) → the experiment that last claimed a version there in this JVM, and which. */
@@ -72,8 +94,13 @@ final class VersionWriter {
         return directory;
     }
 
-    int version() {
+    long version() {
         return version;
+    }
+
+    /** The version is no longer being written: readers, retention and cleanup may treat it as finished or dead. */
+    void release() {
+        lock.release();
     }
 
     Path writeArtifact(int replicate, String condition, String step, String name, byte[] content) throws IOException {
@@ -88,7 +115,8 @@ final class VersionWriter {
      * unless the execution was cancelled.
      */
     void finish(Result result) throws IOException {
-        Layout.writeJson(directory.resolve(Layout.METADATA), metadata(result));
+        boolean cancelled = execution.isCancelled(); // once: metadata and markers must agree
+        Layout.writeJson(directory.resolve(Layout.METADATA), metadata(result, cancelled));
         Layout.writeJson(directory.resolve(Layout.MANIFEST), new java.util.TreeMap<>(manifest));
         for (String condition : result.conditions()) {
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -111,21 +139,26 @@ final class VersionWriter {
         // everything but the metric values, which the conditions' results.json hold (written once)
         Layout.writeAtomically(directory.resolve(Layout.RESULT),
                 result.toJsonWithoutMetrics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (execution.isCancelled()) {
-            return; // runs are missing: readers must not take this version for a complete one
+        if (cancelled) {
+            // runs are missing: readers must not take this version for a complete one
+            Layout.mark(directory.resolve(Layout.CANCELLED));
+            return;
         }
         for (String condition : result.conditions()) {
             Layout.mark(directory.resolve(condition).resolve(Layout.COMPLETE));
         }
     }
 
-    private Map<String, Object> metadata(Result result) {
+    private Map<String, Object> metadata(Result result, boolean cancelled) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("replicates", result.replicates());
         m.put("id", execution.experiment().id());
         m.put("name", execution.experiment().name());
         m.put("format_version", Result.FORMAT_VERSION);
         m.put("version", version);
+        if (cancelled) {
+            m.put("cancelled", true);
+        }
         m.put("seed", result.masterSeed());
         // per-replicate seeds follow from the master seed (and are listed in result.json): metadata
         // stays small, since every execution reads the newest version's metadata

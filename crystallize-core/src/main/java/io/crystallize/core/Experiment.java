@@ -143,6 +143,11 @@ public final class Experiment {
             }
             if (names.contains(t.name())) {
                 problems.add("treatment '" + t.name() + "' is declared twice: treatment names must be unique");
+            } else {
+                String clash = Names.caseClash("treatment", t.name(), names);
+                if (clash != null) {
+                    problems.add(clash);
+                }
             }
             names.add(t.name());
             t.overrides().forEach((key, value) -> {

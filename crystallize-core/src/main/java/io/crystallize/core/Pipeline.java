@@ -28,8 +28,14 @@ public final class Pipeline {
             String problem = Names.problem("step", step.name());
             if (problem != null) {
                 problems.add(problem + " — give it a name with Step.of(name, ...) or override name()");
-            } else if (!seen.add(step.name())) {
+            } else if (seen.contains(step.name())) {
                 problems.add("step name '" + step.name() + "' is used twice in the pipeline: step names must be unique");
+            } else {
+                String clash = Names.caseClash("step", step.name(), seen);
+                if (clash != null) {
+                    problems.add(clash);
+                }
+                seen.add(step.name());
             }
         }
         if (!problems.isEmpty()) {

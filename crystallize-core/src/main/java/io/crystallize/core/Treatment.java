@@ -20,9 +20,9 @@ public final class Treatment {
     private final Function<Map<String, Object>, Map<String, ?>> function;
 
     private Treatment(String name, Map<String, Object> overrides, Function<Map<String, Object>, Map<String, ?>> function) {
-        if (Names.BASELINE.equals(name)) {
-            throw new ConfigurationException("treatment name 'baseline' is reserved for the baseline condition: "
-                    + "rename the treatment");
+        if (Names.isBaseline(name)) {
+            throw new ConfigurationException("treatment name '" + name + "' is reserved for the baseline condition "
+                    + "(in any case, since condition names become directories): rename the treatment");
         }
         this.name = Names.require("treatment", name);
         this.overrides = overrides;

@@ -74,6 +74,68 @@ class LayoutTest {
         assertThat(Environment.gitCommit(Files.createDirectories(temp.resolve("elsewhere")))).isNull();
     }
 
+    @Test
+    void headThatLeadsOutOfTheGitDirectoryYieldsNoCommitAndReadsNothingThere() throws Exception {
+        Path secret = Files.writeString(temp.resolve("hostname"), "secret-host\n");
+        Path repo = temp.resolve("repo");
+        Path git = Files.createDirectories(repo.resolve(".git"));
+        Path head = git.resolve("HEAD");
+
+        Files.writeString(head, "ref: ../../hostname\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+        Files.writeString(head, "ref: refs/heads/../../../hostname\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+        Files.writeString(head, "ref: " + secret + "\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+
+        // a ref that is a link out of .git, even to a file holding a commit id
+        Path outsideRef = Files.writeString(temp.resolve("outside-ref"), "0123456789abcdef0123456789abcdef01234567\n");
+        Files.createDirectories(git.resolve("refs/heads"));
+        Files.createSymbolicLink(git.resolve("refs/heads/main"), outsideRef);
+        Files.writeString(head, "ref: refs/heads/main\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+    }
+
+    @Test
+    void onlyACommitIdIsEverTakenFromGitFiles() throws Exception {
+        Path repo = temp.resolve("repo");
+        Path git = Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(git.resolve("refs/heads"));
+        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
+
+        Files.writeString(git.resolve("refs/heads/main"), "root:x:0:0:root:/root:/bin/bash\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+        Files.writeString(git.resolve("HEAD"), "whatever the file holds\n");
+        assertThat(Environment.gitCommit(repo)).isNull();
+        String sha256 = "ab".repeat(32);
+        Files.writeString(git.resolve("HEAD"), sha256 + "\n");
+        assertThat(Environment.gitCommit(repo)).isEqualTo(sha256);
+    }
+
+    @Test
+    void specialAndOversizedGitFilesAreNeverRead() throws Exception {
+        Path repo = temp.resolve("repo");
+        Path git = Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(git.resolve("refs/heads"));
+        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.createSymbolicLink(git.resolve("refs/heads/main"), Path.of("/dev/zero"));
+        assertThat(Environment.gitCommit(repo)).isNull();
+
+        Files.delete(git.resolve("HEAD"));
+        Files.createSymbolicLink(git.resolve("HEAD"), Path.of("/dev/zero"));
+        assertThat(Environment.gitCommit(repo)).isNull();
+
+        Files.delete(git.resolve("HEAD"));
+        Files.writeString(git.resolve("HEAD"), "0123456789abcdef0123456789abcdef01234567" + " ".repeat(
+                Environment.SMALL_FILE_LIMIT));
+        assertThat(Environment.gitCommit(repo)).as("longer than a HEAD file can be").isNull();
+
+        Path pointer = temp.resolve("linked");
+        Files.createDirectories(pointer);
+        Files.createSymbolicLink(pointer.resolve(".git"), Path.of("/dev/zero"));
+        assertThat(Environment.gitCommit(pointer)).isNull();
+    }
+
     private static byte[] filled(int size, byte value) {
         byte[] bytes = new byte[size];
         Arrays.fill(bytes, value);

@@ -60,7 +60,14 @@ class ValidationTest {
                 Arguments.of("ParamParameterTypeMismatch", "type int " + Messages.PARAM_TYPE_MISMATCH + " 'discount' (double)"),
                 Arguments.of("SamplesInStep", Messages.NOT_INJECTABLE),
                 Arguments.of("NotInstantiable", Messages.NOT_INSTANTIABLE),
-                Arguments.of("ZeroReplicates", Messages.REPLICATES + ", got 0"));
+                Arguments.of("ZeroReplicates", Messages.REPLICATES + ", got 0"),
+                Arguments.of("ReservedTreatmentName", "treatment name 'result.json' is reserved: 'replicate_*', "
+                        + "'result.json', 'results.json' and 'metadata.json' (in any case) name the results layout's own files"),
+                Arguments.of("LongStepName", "step name '" + "s".repeat(40) + "...' is 101 characters long: names are at most "
+                        + Names.MAX_LENGTH + " characters"),
+                Arguments.of("WindowsDeviceName", "experiment name 'CON' is a device name on Windows"),
+                Arguments.of("TreatmentCaseClash", "treatment names 'Fast' and 'fast' differ only in case"),
+                Arguments.of("UpstreamArtifactPath", "upstream artifact name '/etc/passwd' is invalid: names must match"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,7 @@ public final class Messages {
     public static final String UNKNOWN_PARAM = "unknown parameter";
     public static final String PARAM_TYPE_MISMATCH = "does not match the type of parameter";
     public static final String DUPLICATE = "is declared twice";
-    public static final String BASELINE_RESERVED = "'baseline' is reserved for the baseline condition";
+    public static final String BASELINE_RESERVED = "'baseline' (in any case) is reserved for the baseline condition";
     public static final String LITERAL_FORM = "is not of the form parameter=value";
     public static final String LITERAL_UNPARSABLE = "cannot be parsed as";
     public static final String LITERAL_TYPE = "cannot be set by a literal: use the method form of @Treatment";

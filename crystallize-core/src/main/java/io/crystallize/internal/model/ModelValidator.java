@@ -97,6 +97,13 @@ public final class ModelValidator {
                 }
                 if (source.step().isEmpty() || source.artifact().isEmpty()) {
                     add(method.ref(), "@DataSource method '" + method.name() + "' " + Messages.UPSTREAM_INCOMPLETE);
+                } else {
+                    // they become path segments under the upstream's results: each must be one valid name
+                    name(method.ref(), "upstream step", source.step());
+                    name(method.ref(), "upstream artifact", source.artifact());
+                }
+                if (!source.condition().isEmpty()) {
+                    name(method.ref(), "upstream condition", source.condition());
                 }
                 if (!source.upstreamIsExperiment()) {
                     add(method.ref(), "upstream " + source.upstream() + " " + Messages.UPSTREAM_NOT_EXPERIMENT);
@@ -122,8 +129,8 @@ public final class ModelValidator {
         String producer = model.dataSources().isEmpty() ? null : "@DataSource " + model.dataSources().get(0).method().name();
         for (StepModel step : model.steps()) {
             MethodModel method = step.method();
-            if (name(method.ref(), "step", step.name()) && !names.add(step.name())) {
-                add(method.ref(), "step '" + step.name() + "' " + Messages.DUPLICATE);
+            if (name(method.ref(), "step", step.name())) {
+                unique(method.ref(), "step", step.name(), names);
             }
             instanceMethod("@Step", method);
             injections("@Step", method, Set.of(Injection.SAMPLES, Injection.QUESTION));
@@ -147,10 +154,10 @@ public final class ModelValidator {
     private void checkTreatments() {
         Set<String> names = new HashSet<>();
         for (TreatmentModel treatment : model.treatments()) {
-            if (Names.BASELINE.equals(treatment.name())) {
-                add(treatment.ref(), "treatment name " + Messages.BASELINE_RESERVED);
-            } else if (name(treatment.ref(), "treatment", treatment.name()) && !names.add(treatment.name())) {
-                add(treatment.ref(), "treatment '" + treatment.name() + "' " + Messages.DUPLICATE);
+            if (Names.isBaseline(treatment.name())) {
+                add(treatment.ref(), "treatment name '" + treatment.name() + "': " + Messages.BASELINE_RESERVED);
+            } else if (name(treatment.ref(), "treatment", treatment.name())) {
+                unique(treatment.ref(), "treatment", treatment.name(), names);
             }
             MethodModel values = treatment.values();
             if (values != null) {
@@ -303,6 +310,16 @@ public final class ModelValidator {
         } else if (!declared.type().boxed().name().equals(parameter.type().boxed().name())) {
             add(parameter.ref(), "type " + parameter.type() + " " + Messages.PARAM_TYPE_MISMATCH + " '"
                     + declared.name() + "' (" + declared.type() + ")");
+        }
+    }
+
+    /** Adds {@code name} to {@code taken}, reporting an exact duplicate or one that differs only in case. */
+    private void unique(ElementRef where, String kind, String name, Set<String> taken) {
+        String clash = Names.caseClash(kind, name, taken);
+        if (clash != null) {
+            add(where, clash);
+        } else if (!taken.add(name)) {
+            add(where, kind + " '" + name + "' " + Messages.DUPLICATE);
         }
     }
 
