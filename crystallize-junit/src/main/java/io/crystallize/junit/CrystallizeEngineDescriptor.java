@@ -31,7 +31,7 @@ final class CrystallizeEngineDescriptor extends EngineDescriptor implements Node
     @Override
     public ExecutionContext before(ExecutionContext context) {
         if (discoveryFailed()) {
-            throw new DiscoveryFailedException(discoveryErrors);
+            throw new CannotRunException(discoveryErrors);
         }
         return context;
     }
@@ -41,11 +41,14 @@ final class CrystallizeEngineDescriptor extends EngineDescriptor implements Node
         context.configuration().settings().resultWriter().close();
     }
 
-    /** Discovery found errors that the platform had no way to report. */
-    static final class DiscoveryFailedException extends RuntimeException {
+    /**
+     * Discovery found why the engine cannot run: errors the platform had no way to report, or the
+     * platform itself.
+     */
+    static final class CannotRunException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DiscoveryFailedException(List<String> errors) {
+        CannotRunException(List<String> errors) {
             super(errors.size() == 1 ? errors.get(0)
                     : "crystallize discovery found " + errors.size() + " errors:\n- " + String.join("\n- ", errors));
         }

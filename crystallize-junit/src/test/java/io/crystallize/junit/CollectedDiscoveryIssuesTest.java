@@ -68,7 +68,7 @@ class CollectedDiscoveryIssuesTest {
 
         assertThat(engine.discoveryFailed()).isTrue();
         assertThatThrownBy(() -> engine.before(context))
-                .isInstanceOf(CrystallizeEngineDescriptor.DiscoveryFailedException.class)
+                .isInstanceOf(CrystallizeEngineDescriptor.CannotRunException.class)
                 .hasMessage("crystallize discovery found 2 errors:\n- first problem\n- second problem");
         context.configuration().settings().resultWriter().close();
     }
