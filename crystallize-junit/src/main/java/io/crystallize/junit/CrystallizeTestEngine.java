@@ -2,17 +2,16 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentDefinitions;
+import io.crystallize.definition.ExperimentSettings;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 
@@ -28,19 +27,16 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * </pre>
  *
  * Configuration: the keys of {@link Constants}.
+ *
+ * <p>Runs on JUnit Platform 1.10 to 1.14 (JUnit 5.10 to 5.14) and on JUnit 6, whichever the build
+ * resolves: what only newer platforms offer (discovery issues, cancellation) goes through
+ * {@link PlatformDiscoveryIssues} and {@link PlatformCancellation}; an older platform fails the
+ * engine node with one error naming the version found.
  */
 public final class CrystallizeTestEngine extends HierarchicalTestEngine<ExecutionContext> {
 
     /** The engine id, first segment of every unique id this engine creates. */
     public static final String ENGINE_ID = "crystallize";
-
-    private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
-            EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-                    .addClassContainerSelectorResolver(ExperimentDefinitions::isExperiment)
-                    .addSelectorResolver(context -> new ExperimentSelectorResolver(
-                            context.getEngineDescriptor().getUniqueId(), context.getClassNameFilter(),
-                            context.getIssueReporter()))
-                    .build();
 
     @Override
     public String getId() {
@@ -59,16 +55,27 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId);
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId);
+        Optional<String> unsupported = PlatformVersion.unsupported(PlatformVersion.found());
+        if (unsupported.isPresent()) {
+            engine.failWhenExecuted(List.of(unsupported.get()));
+            return engine;
+        }
+        PlatformDiscoveryIssues issues = PlatformDiscoveryIssues.of(request, uniqueId);
         try {
             EngineConfiguration.read(request.getConfigurationParameters());
         } catch (EngineConfiguration.InvalidConfigurationException e) {
-            e.problems().forEach(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, problem)));
+            e.problems().forEach(problem -> issues.error(problem, null, null));
         }
-        RESOLVER.resolve(request, engine, issues);
-        engine.orderChildren(UpstreamOrder::sort);
+        // built per request: the resolver reports through this request's issue channel
+        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+                .addClassContainerSelectorResolver(ExperimentDefinitions::isExperiment)
+                .addSelectorResolver(context -> new ExperimentSelectorResolver(uniqueId, context.getClassNameFilter(),
+                        issues))
+                .build()
+                .resolve(request, engine);
+        UpstreamOrder.apply(engine);
+        engine.failWhenExecuted(issues.undeliveredErrors());
         return engine;
     }
 
@@ -76,9 +83,14 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     protected ExecutionContext createExecutionContext(ExecutionRequest request) {
         Set<Class<?>> executed = ConcurrentHashMap.newKeySet();
         // results are written while the next experiment runs; the engine node waits for them at the end
-        EngineConfiguration configuration = EngineConfiguration.read(request.getConfigurationParameters())
+        boolean discoveryFailed = request.getRootTestDescriptor() instanceof CrystallizeEngineDescriptor engine
+                && engine.discoveryFailed();
+        // a failed discovery fails the engine node before anything runs: its configuration is not needed
+        EngineConfiguration configuration = (discoveryFailed
+                ? new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty())
+                : EngineConfiguration.read(request.getConfigurationParameters()))
                 .withResultWriter(new ResultWriter());
-        return new ExecutionContext(configuration, request.getEngineExecutionListener(), request.getCancellationToken(),
-                executed, null);
+        return new ExecutionContext(configuration, request.getEngineExecutionListener(),
+                PlatformCancellation.of(request), executed, null);
     }
 }

@@ -3,25 +3,24 @@ package io.crystallize.junit;
 import io.crystallize.core.Result;
 import io.crystallize.definition.ExperimentDefinition;
 import java.util.Set;
-import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
  * What nodes need while executing: the configuration, the listener for report and file entries,
- * JUnit's cancellation token, the experiments executed so far, and below an experiment node the
+ * JUnit's cancellation (JUnit 6 only), the experiments executed so far, and below an experiment node the
  * result of its execution.
  */
 final class ExecutionContext implements EngineExecutionContext {
 
     private final EngineConfiguration configuration;
     private final EngineExecutionListener listener;
-    private final CancellationToken cancellation;
+    private final PlatformCancellation cancellation;
     private final Set<Class<?>> executed;
     private final ExperimentRun run;
 
     ExecutionContext(EngineConfiguration configuration, EngineExecutionListener listener,
-            CancellationToken cancellation, Set<Class<?>> executed, ExperimentRun run) {
+            PlatformCancellation cancellation, Set<Class<?>> executed, ExperimentRun run) {
         this.configuration = configuration;
         this.listener = listener;
         this.cancellation = cancellation;
@@ -37,7 +36,7 @@ final class ExecutionContext implements EngineExecutionContext {
         return listener;
     }
 
-    CancellationToken cancellation() {
+    PlatformCancellation cancellation() {
         return cancellation;
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
@@ -119,7 +118,7 @@ final class ExperimentExecution {
         }
         context.listener().reportingEntryPublished(node, ReportEntry.from(summary));
         if (directory != null) { // claimed by this execution, so it exists
-            context.listener().fileEntryPublished(node, FileEntry.from(directory.toAbsolutePath(), null));
+            PlatformFileEntries.publish(context.listener(), node, directory.toAbsolutePath());
         }
     }
 

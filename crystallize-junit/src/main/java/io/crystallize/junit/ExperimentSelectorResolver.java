@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -26,7 +24,6 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
@@ -39,10 +36,11 @@ final class ExperimentSelectorResolver implements SelectorResolver {
 
     private final UniqueId engineId;
     private final Predicate<String> classNameFilter;
-    private final DiscoveryIssueReporter issues;
+    private final PlatformDiscoveryIssues issues;
     private final Map<Class<?>, Optional<ExperimentDefinition>> definitions = new HashMap<>();
 
-    ExperimentSelectorResolver(UniqueId engineId, Predicate<String> classNameFilter, DiscoveryIssueReporter issues) {
+    ExperimentSelectorResolver(UniqueId engineId, Predicate<String> classNameFilter,
+            PlatformDiscoveryIssues issues) {
         this.engineId = engineId;
         this.classNameFilter = classNameFilter;
         this.issues = issues;
@@ -112,29 +110,27 @@ final class ExperimentSelectorResolver implements SelectorResolver {
         try {
             loaded = Definitions.load(type);
         } catch (DefinitionException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "experiment " + type.getName()
-                    + " cannot run: " + String.join("; ", e.problems())).source(source).cause(e));
+            issues.error("experiment " + type.getName() + " cannot run: " + String.join("; ", e.problems()), source, e);
             return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "experiment " + type.getName()
-                    + " cannot be loaded: " + e).source(source).cause(e));
+            issues.error("experiment " + type.getName() + " cannot be loaded: " + e, source, e);
             return Optional.empty();
         }
         ExperimentDefinition definition = loaded.definition();
         for (String warning : loaded.warnings()) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "experiment " + warning).source(source));
+            issues.warning("experiment " + warning, source);
         }
         Set<String> invalidTags = Tags.invalid(definition);
         if (!invalidTags.isEmpty()) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "experiment " + type.getName()
-                    + " has invalid tags " + invalidTags + ": JUnit tags must not be blank nor contain whitespace, "
-                    + "ISO control characters or any of , ( ) & | !").source(source));
+            issues.error("experiment " + type.getName() + " has invalid tags " + invalidTags
+                    + ": JUnit tags must not be blank nor contain whitespace, ISO control characters or any of "
+                    + ", ( ) & | !", source, null);
             return Optional.empty();
         }
         if (hasJupiterTests(type)) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "experiment " + type.getName()
-                    + " also declares JUnit Jupiter test methods: Jupiter runs those, the crystallize engine runs "
-                    + "its hypotheses; consider moving the tests to their own class").source(source));
+            issues.warning("experiment " + type.getName() + " also declares JUnit Jupiter test methods: Jupiter runs "
+                    + "those, the crystallize engine runs its hypotheses; consider moving the tests to their own class",
+                    source);
         }
         return Optional.of(definition);
     }

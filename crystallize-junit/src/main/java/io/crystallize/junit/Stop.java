@@ -3,7 +3,6 @@ package io.crystallize.junit;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.platform.engine.CancellationToken;
 
 /**
  * When an execution must start no further run: JUnit cancelled the test run (fail-fast), or the
@@ -11,12 +10,12 @@ import org.junit.platform.engine.CancellationToken;
  */
 final class Stop implements BooleanSupplier {
 
-    private final CancellationToken cancellation;
+    private final PlatformCancellation cancellation;
     private final long deadline;
     private final Optional<Duration> limit;
     private volatile boolean timedOut;
 
-    Stop(CancellationToken cancellation, Optional<Duration> limit) {
+    Stop(PlatformCancellation cancellation, Optional<Duration> limit) {
         this.cancellation = cancellation;
         this.limit = limit;
         this.deadline = limit.map(d -> System.nanoTime() + d.toNanos()).orElse(0L);

@@ -18,6 +18,16 @@ final class UpstreamOrder {
     private UpstreamOrder() {
     }
 
+    /**
+     * Puts the engine's experiments in upstream order. Children are re-added rather than ordered
+     * with {@code TestDescriptor.orderChildren}, which platforms before 1.12 lack.
+     */
+    static void apply(TestDescriptor engine) {
+        List<TestDescriptor> sorted = sort(new ArrayList<>(engine.getChildren()));
+        sorted.forEach(engine::removeChild);
+        sorted.forEach(engine::addChild);
+    }
+
     static List<TestDescriptor> sort(List<TestDescriptor> children) {
         Map<Class<?>, TestDescriptor> byClass = new LinkedHashMap<>();
         for (TestDescriptor child : children) {
