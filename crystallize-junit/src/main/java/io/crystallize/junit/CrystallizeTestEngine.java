@@ -11,7 +11,6 @@ import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
@@ -34,12 +33,15 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     /** The engine id, first segment of every unique id this engine creates. */
     public static final String ENGINE_ID = "crystallize";
 
-    private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
-            EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+    private static final EngineDiscoveryRequestResolver<CrystallizeEngineDescriptor> RESOLVER =
+            EngineDiscoveryRequestResolver.<CrystallizeEngineDescriptor>builder()
+                    // before the class container resolver, which hides what the class-name filter rejects
+                    .addSelectorResolver(context -> NameFilteredExperiments.into(
+                            context.getEngineDescriptor().nameFiltered(), context.getClassNameFilter()))
                     .addClassContainerSelectorResolver(ExperimentDefinitions::isExperiment)
                     .addSelectorResolver(context -> new ExperimentSelectorResolver(
                             context.getEngineDescriptor().getUniqueId(), context.getClassNameFilter(),
-                            context.getIssueReporter()))
+                            context.getIssueReporter(), context.getEngineDescriptor().nameFiltered()))
                     .build();
 
     @Override
@@ -59,15 +61,18 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId);
+        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId,
+                request.getConfigurationParameters());
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
-        try {
-            EngineConfiguration.read(request.getConfigurationParameters());
-        } catch (EngineConfiguration.InvalidConfigurationException e) {
-            e.problems().forEach(problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, problem)));
-        }
+        EngineConfiguration.unknownKeys(request.getConfigurationParameters()).stream().filter(Warnings::firstTime)
+                .forEach(warning -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, warning)));
         RESOLVER.resolve(request, engine, issues);
+        if (engine.configuration().map(EngineConfiguration::warnUnselected).orElse(true)) {
+            NameFilteredExperiments.warning(engine.nameFiltered()).filter(Warnings::firstTime)
+                    .ifPresent(warning -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, warning)));
+            engine.checkSurefireIncludes(SurefireIncludes.of(request));
+        }
         engine.orderChildren(UpstreamOrder::sort);
         return engine;
     }
@@ -75,9 +80,10 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     @Override
     protected ExecutionContext createExecutionContext(ExecutionRequest request) {
         Set<Class<?>> executed = ConcurrentHashMap.newKeySet();
-        // results are written while the next experiment runs; the engine node waits for them at the end
-        EngineConfiguration configuration = EngineConfiguration.read(request.getConfigurationParameters())
-                .withResultWriter(new ResultWriter());
+        // read at discovery; when invalid the engine node fails before anything below it runs.
+        // Results are written while the next experiment runs; the engine node waits for them at the end
+        EngineConfiguration configuration = ((CrystallizeEngineDescriptor) request.getRootTestDescriptor())
+                .configuration().map(c -> c.withResultWriter(new ResultWriter())).orElse(null);
         return new ExecutionContext(configuration, request.getEngineExecutionListener(), request.getCancellationToken(),
                 executed, null);
     }
