@@ -75,7 +75,11 @@ PY
         || { cat surefire.log; fail "no verdict table in the console (Surefire $surefire)"; }
     grep -Eq '^  everyOfferRaisesRevenue\[free_shipping\] +revenue +NOT_SUPPORTED +-[0-9.]+% \[' surefire.log \
         || { cat surefire.log; fail "no table row for everyOfferRaisesRevenue[free_shipping] (Surefire $surefire)"; }
-    ls target/crystallize/CheckoutExperimentTest/v0/metadata.json > /dev/null || fail "no results written"
+    python3 - target/crystallize/CheckoutExperimentTest/v0/metadata.json <<'PY' || fail "metadata.json should name the crystallize version"
+import json, sys
+version = json.load(open(sys.argv[1]))["environment"]["libraries"]["crystallize"]
+assert version not in ("", "unknown"), version
+PY
 done
 
 echo "== configuration mistakes =="
