@@ -27,8 +27,8 @@ public final class Constants {
     public static final String DEFAULT_REPLICATES = "crystallize.default.replicates";
 
     /**
-     * Master seed for experiments whose {@code @Experiment} leaves {@code seed} unset. Default: the
-     * core's fixed {@code Seeds.DEFAULT_MASTER_SEED} (never random). Example:
+     * Master seed for experiments whose {@code @Experiment} leaves {@code seed} unset. Default:
+     * {@code 42}, the core's fixed {@code Seeds.DEFAULT_MASTER_SEED} (never random). Example:
      * {@code crystallize.default.seed=1234}.
      */
     public static final String DEFAULT_SEED = "crystallize.default.seed";
@@ -41,12 +41,12 @@ public final class Constants {
 
     /**
      * Replicates that beat every annotation and default, like a {@code run(replicates)} argument:
-     * for a quick CI smoke run. Unset by default. Example: {@code crystallize.override.replicates=3}.
+     * for a quick CI smoke run. Default: none. Example: {@code crystallize.override.replicates=3}.
      */
     public static final String OVERRIDE_REPLICATES = "crystallize.override.replicates";
 
     /**
-     * Master seed that beats every annotation and default. Unset by default. Example:
+     * Master seed that beats every annotation and default. Default: none. Example:
      * {@code crystallize.override.seed=99}.
      */
     public static final String OVERRIDE_SEED = "crystallize.override.seed";
