@@ -31,7 +31,7 @@ import org.junit.platform.commons.annotation.Testable;
 @Target(ElementType.METHOD)
 public @interface Hypothesis {
 
-    /** Sentinel for an unset alpha: the configured default ({@code crystallize.alpha}) applies. */
+    /** Sentinel for an unset alpha: the configured default ({@code crystallize.default.alpha}) applies. */
     double UNSET_ALPHA = -1.0;
 
     /** The metrics compared; at least one. */

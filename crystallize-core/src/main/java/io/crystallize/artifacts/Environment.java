@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /** Where results came from: JDK, OS, CPUs, git commit (when in a repository), library versions. */
 final class Environment {
+
+    private static final String VERSION_RESOURCE = "crystallize-version.properties";
 
     private Environment() {
     }
@@ -44,11 +47,28 @@ final class Environment {
             env.put("git_commit", commit);
         }
         Map<String, String> libraries = new LinkedHashMap<>();
-        libraries.put("crystallize", version(Environment.class));
+        libraries.put("crystallize", crystallizeVersion());
         libraries.put("jackson-databind", version(tools.jackson.databind.ObjectMapper.class));
         libraries.put("commons-statistics", version(org.apache.commons.statistics.distribution.TDistribution.class));
         env.put("libraries", libraries);
         return env;
+    }
+
+    /** From a resource the build writes, so classes in a reactor build (no jar manifest yet) know it too. */
+    static String crystallizeVersion() {
+        try (InputStream in = Environment.class.getResourceAsStream(VERSION_RESOURCE)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null && !version.isBlank() && !version.startsWith("${")) {
+                    return version.trim();
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the manifest
+        }
+        return version(Environment.class);
     }
 
     private static String version(Class<?> type) {

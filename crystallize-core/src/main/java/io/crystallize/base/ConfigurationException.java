@@ -3,7 +3,9 @@ package io.crystallize.base;
 import java.util.List;
 
 /**
- * An experiment is configured wrongly; raised before anything runs. Carries every problem found,
+ * An experiment is configured wrongly; raised before anything runs, or after the first complete run
+ * of a condition when that run shows what every run would repeat (a metric a hypothesis needs that
+ * it never recorded, or recorded several times without an aggregate). Carries every problem found,
  * each naming the thing at fault and how to fix it.
  */
 public class ConfigurationException extends RuntimeException {

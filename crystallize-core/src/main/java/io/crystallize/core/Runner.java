@@ -176,7 +176,7 @@ final class Runner {
 
     private Result runAll(Execution execution, List<Treatment> conditions, int replicates, List<Hypothesis> hypotheses,
             Resources resources, Input input, Object[] output, Instant started) {
-        Runs runs = new Runs(execution, conditions, replicates, resources, input, output);
+        Runs runs = new Runs(execution, conditions, replicates, resources, input, output, hypotheses);
         boolean handled = false;
         List<Runnable> tasks = runs.asTasks();
         for (Plugin plugin : experiment.plugins()) {
@@ -192,6 +192,7 @@ final class Runner {
                 runs.runTask(task);
             }
         }
+        runs.firstRuns.throwIfFailed();
         return new ResultAssembly(experiment, seeds).assemble(execution, conditions.size(), replicates, hypotheses,
                 runs.records, started);
     }
@@ -214,10 +215,11 @@ final class Runner {
         final Provenance.Interner interner;
         final Input input;
         final Object[] output;
+        final FirstRunCheck firstRuns;
 
         @SuppressWarnings("unchecked")
         Runs(Execution execution, List<Treatment> conditions, int replicates, Resources resources, Input input,
-                Object[] output) {
+                Object[] output, List<Hypothesis> hypotheses) {
             this.execution = execution;
             this.conditionCount = conditions.size();
             this.warmups = input != null ? 0 : experiment.options().warmupReplicates();
@@ -234,10 +236,12 @@ final class Runner {
             this.interner = new Provenance.Interner(conditionCount, steps.length);
             this.input = input;
             this.output = output;
+            this.firstRuns = new FirstRunCheck(conditionNames, execution.treatments().stream().map(Treatment::name)
+                    .toList(), hypotheses, experiment.options().toleratedFailureFraction());
         }
 
         void runTask(int task) {
-            if (execution.isCancelled()) {
+            if (execution.isCancelled() || firstRuns.failed()) {
                 return;
             }
             int replicate = task / conditionCount - warmups;
@@ -245,7 +249,9 @@ final class Runner {
             if (replicate < 0) {
                 runOne(c, replicate, null, null);
             } else {
-                records[replicate][c] = runOne(c, replicate, input, output);
+                RunRecord record = runOne(c, replicate, input, output);
+                records[replicate][c] = record;
+                firstRuns.afterRun(c, replicate, record);
             }
         }
 

@@ -20,6 +20,13 @@ public final class ExperimentDefinitions {
     private ExperimentDefinitions() {
     }
 
+    /**
+     * What the processor appends to an experiment's binary name to name its generated class, e.g.
+     * {@code com.example.CacheExperiment_CrystallizePipeline}: finding these class files finds the
+     * experiments compiled with the processor without loading any class.
+     */
+    public static final String GENERATED_SUFFIX = ExperimentModel.GENERATED_SUFFIX;
+
     /** True for classes this library runs: annotated {@code @Experiment}. */
     public static boolean isExperiment(Class<?> type) {
         return type.isAnnotationPresent(Experiment.class);

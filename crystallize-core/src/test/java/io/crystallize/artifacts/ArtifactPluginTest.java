@@ -190,6 +190,9 @@ class ArtifactPluginTest {
         assertThat(environment.get("cpus").asInt()).isPositive();
         assertThat(environment.has("os")).isTrue();
         assertThat(environment.get("libraries").has("jackson-databind")).isTrue();
+        // read from the build's resource: these classes come from target/classes, not from a jar
+        assertThat(environment.get("libraries").get("crystallize").asString())
+                .isEqualTo(System.getProperty("crystallize.expected.version")).isNotEqualTo("unknown");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package io.crystallize.junit;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * Every configuration parameter the {@code crystallize} engine reads. Set them in
  * {@code src/test/resources/junit-platform.properties}, as Surefire
@@ -8,7 +14,9 @@ package io.crystallize.junit;
  *
  * <p>Precedence per value: an {@code crystallize.override.*} key beats the annotation attribute,
  * which beats the {@code crystallize.default.*} key, which beats the built-in default. An invalid
- * value is a discovery error naming the key.
+ * value fails the {@code crystallize} engine's node once, naming the key, the value and what it
+ * expects (other engines' tests still run); a {@code crystallize.*} key not listed here is
+ * reported as a warning naming the closest known key.
  */
 public final class Constants {
 
@@ -19,8 +27,8 @@ public final class Constants {
     public static final String DEFAULT_REPLICATES = "crystallize.default.replicates";
 
     /**
-     * Master seed for experiments whose {@code @Experiment} leaves {@code seed} unset. Default: the
-     * core's fixed {@code Seeds.DEFAULT_MASTER_SEED} (never random). Example:
+     * Master seed for experiments whose {@code @Experiment} leaves {@code seed} unset. Default:
+     * {@code 42}, the core's fixed {@code Seeds.DEFAULT_MASTER_SEED} (never random). Example:
      * {@code crystallize.default.seed=1234}.
      */
     public static final String DEFAULT_SEED = "crystallize.default.seed";
@@ -33,12 +41,12 @@ public final class Constants {
 
     /**
      * Replicates that beat every annotation and default, like a {@code run(replicates)} argument:
-     * for a quick CI smoke run. Unset by default. Example: {@code crystallize.override.replicates=3}.
+     * for a quick CI smoke run. Default: none. Example: {@code crystallize.override.replicates=3}.
      */
     public static final String OVERRIDE_REPLICATES = "crystallize.override.replicates";
 
     /**
-     * Master seed that beats every annotation and default. Unset by default. Example:
+     * Master seed that beats every annotation and default. Default: none. Example:
      * {@code crystallize.override.seed=99}.
      */
     public static final String OVERRIDE_SEED = "crystallize.override.seed";
@@ -79,6 +87,39 @@ public final class Constants {
      */
     public static final String TOLERATED_FAILURES = "crystallize.failures.tolerated";
 
+    /**
+     * Whether to warn about experiments on the test class path that a launch left out because of
+     * a build tool's class-name filter (Surefire's {@code <includes>}, the console launcher's
+     * {@code --include-classname}): {@code warn} or {@code ignore}, for launches that leave them
+     * out on purpose (e.g. Failsafe, or a Surefire execution beside the one that runs them).
+     * A launch that chose its tests ({@code -Dtest}, an IDE, a method or unique-id selector) never
+     * warns. Default: {@code warn}. Example: {@code crystallize.discovery.unselected=ignore}.
+     */
+    public static final String UNSELECTED = "crystallize.discovery.unselected";
+
     private Constants() {
+    }
+
+    /** Every key above: the public constant fields, so a new key cannot be left out. */
+    static Set<String> keys() {
+        return Known.KEYS;
+    }
+
+    private static final class Known {
+        static final Set<String> KEYS = read();
+
+        private static Set<String> read() {
+            Set<String> keys = new TreeSet<>();
+            for (Field field : Constants.class.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    try {
+                        keys.add((String) field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(keys);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentDefinitions;
-import io.crystallize.definition.ExperimentSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +10,6 @@ import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 
@@ -26,7 +24,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  *       [treatment:&lt;name&gt;]       test, MethodSource, reported as method[treatment]
  * </pre>
  *
- * Configuration: the keys of {@link Constants}.
+ * Configuration: the keys of {@link Constants}, read once at discovery.
  *
  * <p>Runs on JUnit Platform 1.10 to 1.14 (JUnit 5.10 to 5.14) and on JUnit 6, whichever the build
  * resolves: what only newer platforms offer (discovery issues, cancellation) goes through
@@ -55,25 +53,31 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId);
+        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId,
+                request.getConfigurationParameters());
         Optional<String> unsupported = PlatformVersion.unsupported(PlatformVersion.found());
         if (unsupported.isPresent()) {
             engine.failWhenExecuted(List.of(unsupported.get()));
             return engine;
         }
         PlatformDiscoveryIssues issues = PlatformDiscoveryIssues.of(request, uniqueId);
-        try {
-            EngineConfiguration.read(request.getConfigurationParameters());
-        } catch (EngineConfiguration.InvalidConfigurationException e) {
-            e.problems().forEach(problem -> issues.error(problem, null, null));
-        }
+        EngineConfiguration.unknownKeys(request.getConfigurationParameters()).stream().filter(Warnings::firstTime)
+                .forEach(warning -> issues.warning(warning, null));
         // built per request: the resolver reports through this request's issue channel
-        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        EngineDiscoveryRequestResolver.<CrystallizeEngineDescriptor>builder()
+                // before the class container resolver, which hides what the class-name filter rejects
+                .addSelectorResolver(context -> NameFilteredExperiments.into(engine.nameFiltered(),
+                        context.getClassNameFilter()))
                 .addClassContainerSelectorResolver(ExperimentDefinitions::isExperiment)
                 .addSelectorResolver(context -> new ExperimentSelectorResolver(uniqueId, context.getClassNameFilter(),
-                        issues))
+                        issues, engine.nameFiltered()))
                 .build()
                 .resolve(request, engine);
+        if (engine.configuration().map(EngineConfiguration::warnUnselected).orElse(true)) {
+            NameFilteredExperiments.warning(engine.nameFiltered()).filter(Warnings::firstTime)
+                    .ifPresent(warning -> issues.warning(warning, null));
+            engine.checkSurefireIncludes(SurefireIncludes.of(request));
+        }
         UpstreamOrder.apply(engine);
         engine.failWhenExecuted(issues.undeliveredErrors());
         return engine;
@@ -82,14 +86,10 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     @Override
     protected ExecutionContext createExecutionContext(ExecutionRequest request) {
         Set<Class<?>> executed = ConcurrentHashMap.newKeySet();
-        // results are written while the next experiment runs; the engine node waits for them at the end
-        boolean discoveryFailed = request.getRootTestDescriptor() instanceof CrystallizeEngineDescriptor engine
-                && engine.discoveryFailed();
-        // a failed discovery fails the engine node before anything runs: its configuration is not needed
-        EngineConfiguration configuration = (discoveryFailed
-                ? new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty())
-                : EngineConfiguration.read(request.getConfigurationParameters()))
-                .withResultWriter(new ResultWriter());
+        // read at discovery; when invalid the engine node fails before anything below it runs.
+        // Results are written while the next experiment runs; the engine node waits for them at the end
+        EngineConfiguration configuration = ((CrystallizeEngineDescriptor) request.getRootTestDescriptor())
+                .configuration().map(c -> c.withResultWriter(new ResultWriter())).orElse(null);
         return new ExecutionContext(configuration, request.getEngineExecutionListener(),
                 PlatformCancellation.of(request), executed, null);
     }

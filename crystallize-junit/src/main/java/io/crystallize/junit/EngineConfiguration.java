@@ -1,6 +1,7 @@
 package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
+import io.crystallize.base.Names;
 import io.crystallize.definition.ExperimentSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,43 +21,70 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code crystallize.*} configuration parameters, read and checked once: the settings given to
  * every experiment, and what the engine itself does with verdicts and time.
  */
-record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout) {
+record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
+        boolean warnUnselected) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final String PREFIX = "crystallize.";
+    private static final String POSITIVE = "a positive integer, e.g. 10";
+    private static final String SEED = "a whole number (a long), e.g. 42";
 
     /**
      * Reads every key.
      *
-     * @throws InvalidConfigurationException naming every key whose value is invalid
+     * @throws InvalidConfigurationException naming every key whose value is invalid, with the
+     *                                       value and what the key expects
      */
     static EngineConfiguration read(ConfigurationParameters parameters) {
         Reader reader = new Reader(parameters);
         ExperimentSettings defaults = ExperimentSettings.defaults();
-        int defaultReplicates = reader.get(Constants.DEFAULT_REPLICATES, EngineConfiguration::positiveInt)
+        int defaultReplicates = reader.get(Constants.DEFAULT_REPLICATES, POSITIVE, EngineConfiguration::positiveInt)
                 .orElse(defaults.defaultReplicates());
-        Optional<Integer> replicatesOverride = reader.get(Constants.OVERRIDE_REPLICATES, EngineConfiguration::positiveInt);
-        long defaultSeed = reader.get(Constants.DEFAULT_SEED, Long::parseLong).orElse(defaults.defaultSeed());
-        Optional<Long> seedOverride = reader.get(Constants.OVERRIDE_SEED, Long::parseLong);
-        double alpha = reader.get(Constants.DEFAULT_ALPHA, EngineConfiguration::alpha).orElse(defaults.defaultAlpha());
-        Path root = reader.get(Constants.ARTIFACTS_ROOT, Path::of).orElse(defaults.artifactRoot());
-        int parallelism = reader.get(Constants.PARALLELISM, EngineConfiguration::parallelism)
-                .orElse(defaults.parallelism());
-        double tolerated = reader.get(Constants.TOLERATED_FAILURES, EngineConfiguration::fraction)
-                .orElse(defaults.toleratedFailureFraction());
-        InconclusiveGate gate = reader.get(Constants.INCONCLUSIVE_GATE, EngineConfiguration::gate)
+        Optional<Integer> replicatesOverride = reader.get(Constants.OVERRIDE_REPLICATES, POSITIVE,
+                EngineConfiguration::positiveInt);
+        long defaultSeed = reader.get(Constants.DEFAULT_SEED, SEED, Long::parseLong).orElse(defaults.defaultSeed());
+        Optional<Long> seedOverride = reader.get(Constants.OVERRIDE_SEED, SEED, Long::parseLong);
+        double alpha = reader.get(Constants.DEFAULT_ALPHA, "a number strictly between 0 and 1, e.g. 0.05",
+                EngineConfiguration::alpha).orElse(defaults.defaultAlpha());
+        Path root = reader.get(Constants.ARTIFACTS_ROOT, "a directory path, e.g. target/crystallize", Path::of)
+                .orElse(defaults.artifactRoot());
+        int parallelism = reader.get(Constants.PARALLELISM, "a positive integer or auto",
+                EngineConfiguration::parallelism).orElse(defaults.parallelism());
+        double tolerated = reader.get(Constants.TOLERATED_FAILURES, "a fraction in [0, 1), e.g. 0.1",
+                EngineConfiguration::fraction).orElse(defaults.toleratedFailureFraction());
+        InconclusiveGate gate = reader.get(Constants.INCONCLUSIVE_GATE, "abort or fail", EngineConfiguration::gate)
                 .orElse(InconclusiveGate.ABORT);
-        Optional<Duration> timeout = reader.get(Constants.TIMEOUT, EngineConfiguration::duration);
+        Optional<Duration> timeout = reader.get(Constants.TIMEOUT, "a positive duration, e.g. 90s, 500ms, 5m, 1h "
+                + "or PT2M", EngineConfiguration::duration);
+        boolean warnUnselected = reader.get(Constants.UNSELECTED, "warn or ignore", EngineConfiguration::warn)
+                .orElse(true);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated);
-        return new EngineConfiguration(settings, gate, timeout);
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected);
+    }
+
+    /**
+     * One warning per {@code crystallize.*} key this engine does not know (a typo is otherwise
+     * silently ignored), with the closest known key.
+     */
+    static List<String> unknownKeys(ConfigurationParameters parameters) {
+        Set<String> known = Constants.keys();
+        List<String> warnings = new ArrayList<>();
+        for (String key : new TreeSet<>(parameters.keySet())) {
+            if (key.startsWith(PREFIX) && !known.contains(key)) {
+                warnings.add("unknown configuration parameter " + key + Names.didYouMean(key, known)
+                        + ": it is ignored; the keys are listed in io.crystallize.junit.Constants");
+            }
+        }
+        return warnings;
     }
 
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
-        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout);
+        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected);
     }
 
     private static int positiveInt(String value) {
@@ -73,7 +103,15 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "abort" -> InconclusiveGate.ABORT;
             case "fail" -> InconclusiveGate.FAIL;
-            default -> throw new IllegalArgumentException("expected abort or fail");
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static boolean warn(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "warn" -> true;
+            case "ignore" -> false;
+            default -> throw new IllegalArgumentException();
         };
     }
 
@@ -108,7 +146,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
             try {
                 d = Duration.parse(value);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("expected e.g. 90s, 500ms, 5m, 1h or PT2M");
+                throw new IllegalArgumentException();
             }
         }
         if (d.isNegative() || d.isZero()) {
@@ -126,7 +164,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
             this.parameters = parameters;
         }
 
-        <T> Optional<T> get(String key, Function<String, T> parse) {
+        <T> Optional<T> get(String key, String expected, Function<String, T> parse) {
             Optional<String> raw = parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
             if (raw.isEmpty()) {
                 return Optional.empty();
@@ -134,9 +172,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
             try {
                 return Optional.of(parse.apply(raw.get()));
             } catch (RuntimeException e) {
-                String why = e instanceof NumberFormatException ? "not a number"
-                        : e.getMessage() != null ? e.getMessage() : e.toString();
-                problems.add("configuration parameter " + key + "=" + raw.get() + " is invalid: " + why
+                problems.add("configuration parameter " + key + "=" + raw.get() + " is invalid: expected " + expected
                         + " (see io.crystallize.junit.Constants)");
                 return Optional.empty();
             }

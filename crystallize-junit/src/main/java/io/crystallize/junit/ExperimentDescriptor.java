@@ -1,8 +1,11 @@
 package io.crystallize.junit;
 
 import io.crystallize.definition.ExperimentDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -56,7 +59,27 @@ final class ExperimentDescriptor extends AbstractTestDescriptor implements Node<
     @Override
     public void after(ExecutionContext context) throws Exception {
         if (context.hasRun()) {
+            printVerdicts(context.run());
             ExperimentExecution.failIfEveryRunFailed(context.run());
+        }
+    }
+
+    /** The verdict table of the treatment tests below this node, printed and published. */
+    private void printVerdicts(ExecutionContext.ExperimentRun run) {
+        List<VerdictTable.Test> tests = new ArrayList<>();
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof HypothesisDescriptor hypothesis) {
+                for (TestDescriptor grandchild : hypothesis.getChildren()) {
+                    if (grandchild instanceof TreatmentDescriptor treatment) {
+                        tests.add(new VerdictTable.Test(hypothesis.declaration().name(),
+                                hypothesis.declaration().method(), treatment.treatment()));
+                    }
+                }
+            }
+        }
+        if (!tests.isEmpty()) {
+            System.out.print(VerdictTable.of(run.result(), tests));
+            System.out.flush();
         }
     }
 }

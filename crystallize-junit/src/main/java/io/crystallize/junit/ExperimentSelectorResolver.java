@@ -1,6 +1,5 @@
 package io.crystallize.junit;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import io.crystallize.definition.DefinitionException;
@@ -37,19 +36,29 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     private final UniqueId engineId;
     private final Predicate<String> classNameFilter;
     private final PlatformDiscoveryIssues issues;
+    private final Set<String> nameFiltered;
     private final Map<Class<?>, Optional<ExperimentDefinition>> definitions = new HashMap<>();
 
-    ExperimentSelectorResolver(UniqueId engineId, Predicate<String> classNameFilter,
-            PlatformDiscoveryIssues issues) {
+    /**
+     * @param nameFiltered receives the experiments a class selector named but the class-name filter
+     *                     rejected, for the engine's warning
+     */
+    ExperimentSelectorResolver(UniqueId engineId, Predicate<String> classNameFilter, PlatformDiscoveryIssues issues,
+            Set<String> nameFiltered) {
         this.engineId = engineId;
         this.classNameFilter = classNameFilter;
         this.issues = issues;
+        this.nameFiltered = nameFiltered;
     }
 
     @Override
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
-        if (!ExperimentDefinitions.isExperiment(type) || !classNameFilter.test(type.getName())) {
+        if (!ExperimentDefinitions.isExperiment(type)) {
+            return Resolution.unresolved();
+        }
+        if (!classNameFilter.test(type.getName())) {
+            nameFiltered.add(type.getName());
             return Resolution.unresolved();
         }
         return experiment(type, context)
@@ -63,7 +72,9 @@ final class ExperimentSelectorResolver implements SelectorResolver {
         if (!ExperimentDefinitions.isExperiment(type)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(() -> selectClass(type), parent -> hypothesis(parent, selector.getMethodName()))
+        // through the experiment's unique id: a selected method is a choice the class-name filters do not undo
+        return context.addToParent(() -> selectUniqueId(engineId.append(ExperimentDescriptor.SEGMENT, type.getName())),
+                        parent -> hypothesis(parent, selector.getMethodName()))
                 .map(h -> Resolution.match(Match.exact(h, () -> treatmentSelectors(h))))
                 .orElse(Resolution.unresolved());
     }

@@ -10,7 +10,12 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 
-/** Publishes each verdict's statistics as a {@link ReportEntry} of its treatment test. */
+/**
+ * Publishes each verdict's statistics as a {@link ReportEntry} of its treatment test, and prints
+ * its verdict lines to standard output while the test runs: Surefire ignores report entries but
+ * records a test's output in its {@code TEST-*.xml} and shows it in the console, passing tests
+ * included.
+ */
 final class VerdictReport {
 
     private VerdictReport() {
@@ -20,6 +25,16 @@ final class VerdictReport {
         for (Verdict verdict : verdicts) {
             listener.reportingEntryPublished(test, ReportEntry.from(entries(verdict, result)));
         }
+    }
+
+    /** {@code method[treatment]: <verdict line>}, one line per metric, printed in one call. */
+    static void print(String testName, List<Verdict> verdicts) {
+        StringBuilder lines = new StringBuilder();
+        for (Verdict verdict : verdicts) {
+            lines.append(testName).append(": ").append(verdict.message()).append(System.lineSeparator());
+        }
+        System.out.print(lines);
+        System.out.flush();
     }
 
     static Map<String, String> entries(Verdict v, Result result) {

@@ -57,9 +57,10 @@ class CollectedDiscoveryIssuesTest {
 
     @Test
     void theEngineNodeFailsWithTheErrorsBeforeAnyExperimentRuns() throws Exception {
-        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(UniqueId.forEngine("crystallize"));
+        CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(UniqueId.forEngine("crystallize"),
+                new ConfigurationTest.Parameters(java.util.Map.of(), new java.util.concurrent.atomic.AtomicInteger()));
         ExecutionContext context = new ExecutionContext(
-                new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty())
+                new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty(), true)
                         .withResultWriter(new ResultWriter()),
                 EngineExecutionListener.NOOP, () -> false, Set.of(), null);
         assertThat(engine.before(context)).isSameAs(context);

@@ -100,21 +100,6 @@ class DiscoveryIssueTest {
     }
 
     @Test
-    void invalidConfigurationIsAnErrorNamingTheKey() {
-        EngineDiscoveryResults results = Kit.engine(artifacts)
-                .configurationParameter(Constants.OVERRIDE_REPLICATES, "many")
-                .configurationParameter(Constants.TIMEOUT, "soon")
-                .selectors(selectClass(ScoreExperiment.class)).discover();
-
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::severity).containsOnly(Severity.ERROR);
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message).containsExactlyInAnyOrder(
-                "configuration parameter crystallize.override.replicates=many is invalid: not a number"
-                        + " (see io.crystallize.junit.Constants)",
-                "configuration parameter crystallize.execution.timeout=soon is invalid: expected e.g. 90s, 500ms, 5m,"
-                        + " 1h or PT2M (see io.crystallize.junit.Constants)");
-    }
-
-    @Test
     void durationsReadInShortAndIsoForm() {
         assertThat(EngineConfiguration.duration("90s")).hasSeconds(90);
         assertThat(EngineConfiguration.duration("500ms")).hasMillis(500);

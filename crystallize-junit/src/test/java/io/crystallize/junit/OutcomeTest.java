@@ -13,12 +13,14 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.ca
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.junit.fixtures.StepCalls;
 import io.crystallize.junit.fixtures.outcomes.BrokenExperiment;
 import io.crystallize.junit.fixtures.outcomes.DisabledExperiment;
 import io.crystallize.junit.fixtures.outcomes.ErrorExperiment;
 import io.crystallize.junit.fixtures.outcomes.FlakyExperiment;
 import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
+import io.crystallize.junit.fixtures.outcomes.PerRequestExperiment;
 import io.crystallize.junit.fixtures.outcomes.SlowExperiment;
 import io.crystallize.junit.fixtures.outcomes.TwoMetricExperiment;
 import io.crystallize.junit.fixtures.outcomes.UnwritableResultsExperiment;
@@ -101,11 +103,29 @@ class OutcomeTest {
     }
 
     @Test
-    void errorFailsWithTheReason() {
+    void aHypothesisMetricTheFirstRunDidNotRecordFailsTheExperimentThen() {
         EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(ErrorExperiment.class)).execute();
 
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("cached"), finishedWithFailure(
-                instanceOf(HypothesisError.class), message(m -> m.contains("latency") && m.contains("ERROR")))));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("ErrorExperiment"),
+                finishedWithFailure(instanceOf(ConfigurationException.class), message(
+                        "metric 'latency' of hypothesis 'latencyDrops' was not recorded by run baseline_rep_0; it "
+                                + "recorded [score]: record it in every run, or name a recorded metric in the "
+                                + "hypothesis"))));
+        assertThat(StepCalls.total()).isEqualTo(1); // of 80 runs
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void aMetricRecordedPerRequestWithoutAnAggregateFailsTheExperimentAfterTheFirstRun() {
+        EngineExecutionResults results = Kit.engine(artifacts).selectors(selectClass(PerRequestExperiment.class))
+                .execute();
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("PerRequestExperiment"),
+                finishedWithFailure(instanceOf(ConfigurationException.class), message(m -> m.startsWith(
+                        "metric 'success' was recorded 2000 times in run baseline_rep_0, but hypothesis 'retriesHelp' "
+                                + "uses one value per run: declare how to aggregate them (e.g. @Hypothesis(aggregate "
+                                + "= Aggregate.MEAN)")))));
+        assertThat(StepCalls.total()).isEqualTo(1);
     }
 
     @Test

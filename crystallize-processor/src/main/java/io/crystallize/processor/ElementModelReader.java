@@ -265,8 +265,13 @@ final class ElementModelReader {
 
     private void locate(ElementRef ref, Element element, List<Repeated> repeated, int index) {
         Repeated written = index < repeated.size() ? repeated.get(index) : null;
-        locations.putIfAbsent(ref, written == null ? new Location(element, null)
-                : new Location(element, written.mirror(), written.item()));
+        if (written == null) {
+            locations.putIfAbsent(ref, new Location(element, null));
+        } else {
+            // replaces the method's own location for its first annotation (the same ref), which knows no
+            // single one of several repeated annotations: the error belongs on the annotation's line
+            locations.put(ref, new Location(element, written.mirror(), written.item()));
+        }
     }
 
     private static String qualifiedName(AnnotationMirror mirror) {

@@ -51,6 +51,8 @@ class ValidationTest {
                 Arguments.of("LiteralTypeMismatch", "value '0.5' of parameter 'count' " + Messages.LITERAL_UNPARSABLE + " int"),
                 Arguments.of("LiteralWithoutValue", Messages.LITERAL_FORM),
                 Arguments.of("SecondTreatmentUnknownParam", "treatment 'twenty' sets " + Messages.UNKNOWN_PARAM),
+                Arguments.of("FirstTreatmentUnknownParam", "treatment 'ten' sets " + Messages.UNKNOWN_PARAM),
+                Arguments.of("FirstMethodTreatmentUnknownParam", "treatment 'ten' sets " + Messages.UNKNOWN_PARAM),
                 Arguments.of("DuplicateTreatment", "treatment 'ten' " + Messages.DUPLICATE),
                 Arguments.of("BaselineTreatment", Messages.BASELINE_RESERVED),
                 Arguments.of("TreatmentMethodNotStatic", Messages.TREATMENT_METHOD),
