@@ -25,6 +25,11 @@ abstract class ComparisonVerifier implements Verifier {
     /** The verdict's test name, e.g. "paired t" or "Welch TOST". */
     abstract String testName(boolean paired, boolean equivalence);
 
+    /** The verdict's test name for this question; by default it depends on equivalence only. */
+    String testName(boolean paired, Question q) {
+        return testName(paired, q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN);
+    }
+
     /** How the minimal detectable effect and the replicates needed are computed. */
     abstract Design design(boolean paired);
 
@@ -34,6 +39,14 @@ abstract class ComparisonVerifier implements Verifier {
     /** Test-specific problems of valid, finite data (an ERROR verdict), else null. */
     Verdict validate(Verdict.Builder base, Samples s, Sides sides, Question q) {
         return null;
+    }
+
+    /**
+     * Whether the test itself decides data without variance (an exact test of counts does: all
+     * zeros is an outcome like any other); otherwise such data get the no-variance verdict.
+     */
+    boolean testsConstantData() {
+        return false;
     }
 
     /** Means, difference, relative %, effect size and 95% CIs; by default of the difference of means. */
@@ -70,7 +83,7 @@ abstract class ComparisonVerifier implements Verifier {
         boolean paired = paired(s);
         Sides sides = Sides.of(s, paired);
         boolean equivalence = q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN;
-        String test = testName(paired, equivalence);
+        String test = testName(paired, q);
         Design design = design(paired);
         Verdict.Builder base = Verdict.builder(s.metric(), s.treatment()).test(test)
                 .alternative(equivalence ? "equivalence" : q.expectation().alternative(q.direction()))
@@ -88,7 +101,7 @@ abstract class ComparisonVerifier implements Verifier {
         if (early != null) {
             return Draft.complete(early);
         }
-        if (sides.noVariance()) {
+        if (sides.noVariance() && !testsConstantData()) {
             return new Draft(Outcomes.deterministic(base, sides, q, test), "");
         }
         describe(base, sides);

@@ -29,6 +29,8 @@ public final class Verifiers {
     /**
      * The default test: paired t on the replicate-matched pairs when conditions share seeds (the
      * verdict says how many pairs), Welch's t otherwise. Equivalence uses TOST with the same choice.
+     * A metric whose every value is 0 or 1 in every condition, or that the hypothesis declares 0/1,
+     * gets {@link #binary()} instead (unless its margin is relative).
      */
     public static Verifier defaultTest() {
         return new TTestVerifier(TTestVerifier.Mode.AUTO);
@@ -105,6 +107,19 @@ public final class Verifiers {
 
     public static Verifier gTest(boolean yates) {
         return new ContingencyVerifier(ContingencyVerifier.Kind.G_TEST, yates);
+    }
+
+    /**
+     * The tests for 0/1 metrics, on the difference of success rates, holding their level at any n:
+     * with shared seeds the exact conditional McNemar test on the discordant pairs (no margin) or
+     * Tango's score test (margins, equivalence); otherwise the Miettinen-Nurminen score test. Their
+     * p-values are exact unconditional at small n (up to 100 pairs or 100 per side), asymptotic
+     * beyond. When no outcome at this n could reach alpha the verdict is INCONCLUSIVE, naming the
+     * discordant pairs or replicates needed. Values other than 0 and 1 are an ERROR, as are relative
+     * margins and margins of 1 or more.
+     */
+    public static Verifier binary() {
+        return new BinaryVerifier(BinaryVerifier.Reason.CHOSEN);
     }
 
     /** Exact binomial test of the treatment's successes against the baseline's observed rate (taken as known). */

@@ -6,14 +6,14 @@ import java.util.function.DoubleUnaryOperator;
  * The largest value of a tail probability over a nuisance parameter on [lo, hi]: what makes an
  * unconditional test exact whatever the unknown common rate. The tail probability is a polynomial in
  * the parameter with several local maxima, so a grid finds the hills and a golden-section search
- * climbs the highest few to 1e-10 of the range; the top of a smooth hill is flat, which makes the
+ * climbs the highest few to 1e-8 of the range; the top of a smooth hill is flat, which makes the
  * value exact to far below that.
  */
 final class NuisanceSupremum {
 
     static final int GRID = 200;
     private static final int HILLS = 3;
-    private static final double TOLERANCE = 1e-10;
+    private static final double TOLERANCE = 1e-8;
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private NuisanceSupremum() {

@@ -16,8 +16,11 @@ import java.util.List;
  *       √(n·(2·q + d0·(1 − d0))), q the maximum-likelihood probability of a pair favouring y when the
  *       difference is d0. Up to {@link #EXACT_LIMIT} pairs its p-value is exact unconditional: the
  *       largest probability, over every pair distribution with difference d0, of a statistic at
- *       least as extreme as observed — which holds the level at any n (the normal approximation of
- *       the statistic exceeds 0.05 by up to 0.02 at 30 pairs). Beyond, the normal approximation.</li>
+ *       least as extreme as observed — which holds the level at any n. The normal approximation
+ *       does not: at the least favourable pair distribution its size for alpha 0.05 and a margin of
+ *       0.1 is 0.055 at 10 pairs, 0.071 at 30, 0.058 at 100 and 0.057 at 200. Beyond the limit the exact
+ *       computation costs more than that excess is worth, and the p-value is the normal
+ *       approximation's.</li>
  * </ul>
  */
 public final class PairedProportions {
@@ -102,11 +105,16 @@ public final class PairedProportions {
     public static double tangoSmallestPValue(int n, double nullDifference, Alternative alternative) {
         requireDifference(nullDifference);
         requireSides(alternative, nullDifference);
+        return SmallestPValues.remembered(new SmallestPValues.Design(n, n, nullDifference, alternative, true),
+                () -> smallestPValue(n, nullDifference, alternative));
+    }
+
+    private static double smallestPValue(int n, double nullDifference, Alternative alternative) {
         if (n < 1) {
             return 1.0;
         }
         if (alternative == Alternative.LESS) {
-            return tangoSmallestPValue(n, -nullDifference, Alternative.GREATER);
+            return smallestPValue(n, -nullDifference, Alternative.GREATER);
         }
         if (n > EXACT_LIMIT) {
             double z = statistic(n, 0, n, nullDifference);
@@ -175,7 +183,7 @@ public final class PairedProportions {
             }
         }
         int regionSize = size;
-        double[] logFactorial = logFactorials(n);
+        double factorial = factorial(n);
         double[] byX = new double[n + 1];
         double[] byY = new double[n + 1];
         double[] byConcordant = new double[n + 1];
@@ -187,24 +195,34 @@ public final class PairedProportions {
         return NuisanceSupremum.of(q -> {
             double qx = Math.max(0, q + d0);
             double r = Math.max(0, 1 - qx - q);
-            powersOverFactorials(byX, qx, logFactorial);
-            powersOverFactorials(byY, q, logFactorial);
-            powersOverFactorials(byConcordant, r, logFactorial);
+            powersOverFactorials(byX, qx);
+            powersOverFactorials(byY, q);
+            powersOverFactorials(byConcordant, r);
             double sum = 0;
             for (int i = 0; i < regionSize; i++) {
                 sum += byX[xs[i]] * byY[ys[i]] * byConcordant[n - xs[i] - ys[i]];
             }
-            return sum * Math.exp(logFactorial[n]);
+            return sum * factorial;
         }, lo, hi);
     }
 
-    /** out[k] = p^k / k! for k = 0..out.length − 1 (0^0 = 1). */
-    private static void powersOverFactorials(double[] out, double p, double[] logFactorial) {
-        double logP = Math.log(p);
+    /**
+     * out[k] = p^k / k! for k = 0..out.length − 1 (0^0 = 1), by the recurrence out[k] = out[k − 1]·p/k:
+     * a relative error below k ulps, and a term that underflows belongs to a negligible cell.
+     */
+    private static void powersOverFactorials(double[] out, double p) {
         out[0] = 1;
         for (int k = 1; k < out.length; k++) {
-            out[k] = Math.exp(k * logP - logFactorial[k]);
+            out[k] = out[k - 1] * p / k;
         }
+    }
+
+    private static double factorial(int n) {
+        double f = 1;
+        for (int k = 2; k <= n; k++) {
+            f *= k;
+        }
+        return f;
     }
 
     static double[] logFactorials(int n) {
