@@ -63,4 +63,12 @@ public @interface Hypothesis {
 
     /** How several values of a metric in one run become one; default: exactly one value expected. */
     Aggregate aggregate() default Aggregate.SINGLE;
+
+    /**
+     * The metrics are 0/1 (success per run): the default test becomes the one for 0/1 metrics
+     * ({@code Verifiers.binary()}: exact tests of the difference of success rates) and a value other
+     * than 0 or 1 makes the verdict an ERROR. Margins are then in rate units, below 1. Default
+     * false: the default test still picks the 0/1 tests when every value is 0 or 1 in every condition.
+     */
+    boolean binary() default false;
 }

@@ -215,15 +215,15 @@ final class ReflectiveDefinition implements ExperimentDefinition {
                 }
             };
         }
-        return Hypothesis.on(h.metrics().toArray(String[]::new))
+        Hypothesis.Builder builder = Hypothesis.on(h.metrics().toArray(String[]::new))
                 .name(h.name())
                 .expect(new Expectation(h.expect(), h.margin(), h.relative()))
                 .direction(h.direction())
                 .verifier(verifier)
                 .alpha(settings.alpha(h.alpha()))
                 .aggregate(h.aggregate())
-                .treatments(h.treatments())
-                .build();
+                .treatments(h.treatments());
+        return (h.binary() ? builder.binary() : builder).build();
     }
 
     private Object call(MethodHandle handle, MethodModel method, Object instance, Object input, Context context) {

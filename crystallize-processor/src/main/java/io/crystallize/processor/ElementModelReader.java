@@ -141,7 +141,7 @@ final class ElementModelReader {
                 hypotheses.add(new HypothesisModel(hypothesis.name().isEmpty() ? model.name() : hypothesis.name(),
                         List.of(hypothesis.metric()), hypothesis.expect(), hypothesis.direction(), hypothesis.test(),
                         hypothesis.alpha(), hypothesis.margin(), hypothesis.relative(),
-                        List.of(hypothesis.treatments()), hypothesis.aggregate(), model));
+                        List.of(hypothesis.treatments()), hypothesis.aggregate(), model, hypothesis.binary()));
             }
             ordinal++;
         }

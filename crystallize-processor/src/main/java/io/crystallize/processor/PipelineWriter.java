@@ -291,6 +291,7 @@ final class PipelineWriter {
                 .add(".alpha(settings.alpha($L))\n", alpha)
                 .add(".aggregate($T.$L)\n", Aggregate.class, h.aggregate().name())
                 .add(".treatments($T.of($L))\n", List.class, strings(h.treatments()))
+                .add(h.binary() ? ".binary()\n" : "")
                 .add(".build()")
                 .build();
     }
