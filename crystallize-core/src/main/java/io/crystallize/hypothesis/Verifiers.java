@@ -148,9 +148,13 @@ public final class Verifiers {
                 resamples, seed, false);
     }
 
-    /** Bootstrap BCa interval of the difference of means, 9,999 resamples, the default seed. */
+    /**
+     * Bootstrap-t (studentized) interval of the difference of means, 9,999 resamples, the default
+     * seed: of the bootstrap intervals it holds its level best in small samples of skewed data,
+     * though not fully (at 10 per side about 7% false SUPPORTED where 5% is asked; its verdicts say so).
+     */
     public static Verifier bootstrap() {
-        return bootstrap(BootstrapMethod.BCA);
+        return bootstrap(BootstrapMethod.STUDENTIZED);
     }
 
     public static Verifier bootstrap(BootstrapMethod method) {
