@@ -159,7 +159,7 @@ final class BinaryVerifier extends ComparisonVerifier {
             case CHOSEN -> "test for 0/1 metrics";
         });
         if (sides.paired()) {
-            extras.add(discordantText(sides));
+            extras.add("discordant pairs: " + discordantText(sides));
             int unmatched = s.baseline().length + s.treatmentValues().length - 2 * sides.nBaseline();
             if (unmatched > 0) {
                 extras.add(unmatched + " value" + (unmatched > 1 ? "s" : "") + " without a partner replicate left out");
@@ -186,9 +186,10 @@ final class BinaryVerifier extends ComparisonVerifier {
         double d0 = e.nullDifference(q.direction(), mb);
         double margin = e.absoluteMargin(mb);
         String why;
+        double smallest;
         if (sides.paired() && !equivalence && d0 == 0) {
             int k = discordant(sides.treatment(), sides.baseline()) + discordant(sides.baseline(), sides.treatment());
-            double smallest = PairedProportions.mcNemarSmallestPValue(k, alternative);
+            smallest = PairedProportions.mcNemarSmallestPValue(k, alternative);
             if (smallest < alpha) {
                 return null;
             }
@@ -204,7 +205,8 @@ final class BinaryVerifier extends ComparisonVerifier {
                             + " pairs)" : " (none discordant so far)");
         } else if (sides.paired()) {
             int n = sides.nBaseline();
-            if (tangoSmallest(n, d0, margin, equivalence, alternative) < alpha) {
+            smallest = tangoSmallest(n, d0, margin, equivalence, alternative);
+            if (smallest < alpha) {
                 return null;
             }
             int needed = n + 1;
@@ -217,7 +219,8 @@ final class BinaryVerifier extends ComparisonVerifier {
         } else {
             int nb = sides.nBaseline();
             int nt = sides.nTreatment();
-            if (independentSmallest(nt, nb, d0, margin, equivalence, alternative) < alpha) {
+            smallest = independentSmallest(nt, nb, d0, margin, equivalence, alternative);
+            if (smallest < alpha) {
                 return null;
             }
             int needed = Math.max(nb, nt) + 1;
@@ -229,7 +232,10 @@ final class BinaryVerifier extends ComparisonVerifier {
                     + Outcomes.trimmed(alpha) + " in the exact score test of " + MethodText.hypothesis(q, mb)
                     + ": it needs at least " + count(needed) + " values per side; run more replicates";
         }
-        base.test(testName(sides.paired(), q)).mde(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        base.test(testName(sides.paired(), q)).mde(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)
+                .method(testName(sides.paired(), q) + " not run: its smallest p-value at this n is "
+                        + Outcomes.p(smallest) + ", not below alpha " + Outcomes.trimmed(alpha) + "; alternative: "
+                        + MethodText.hypothesis(q, mb) + "; " + MethodText.n(sides));
         return Draft.complete(Outcomes.inconclusive(base, s, why));
     }
 
@@ -259,7 +265,7 @@ final class BinaryVerifier extends ComparisonVerifier {
     }
 
     private static String discordantText(Sides sides) {
-        return "discordant pairs: treatment alone succeeded in " + discordant(sides.treatment(), sides.baseline())
+        return "treatment alone succeeded in " + discordant(sides.treatment(), sides.baseline())
                 + ", baseline alone in " + discordant(sides.baseline(), sides.treatment()) + ", of "
                 + sides.nBaseline() + " pairs";
     }

@@ -125,6 +125,7 @@ class BinaryMetricsTest {
                 .contains("smallest one-sided p-value is 0.1250")
                 .contains("needs at least 5 discordant pairs")
                 .contains("about 50 pairs");
+        assertThat(v.method()).startsWith("McNemar exact not run: its smallest p-value at this n is 0.1250");
     }
 
     @Test
