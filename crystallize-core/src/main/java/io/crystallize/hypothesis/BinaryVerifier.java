@@ -88,9 +88,9 @@ final class BinaryVerifier extends ComparisonVerifier {
             for (double v : side) {
                 if (v != 0 && v != 1) {
                     String where = side == sides.baseline() ? "baseline" : s.treatment();
-                    return Outcomes.error(base, s, "the tests for 0/1 metrics need values 0 or 1 (success per run), but "
-                            + where + " has " + v + ": record 1 for success and 0 for failure, or, for a metric that"
-                            + " is not 0/1, do not declare it binary");
+                    return Outcomes.error(base, s, "the tests for 0/1 metrics need values 0 or 1 (success per run),"
+                            + " but " + where + " has " + v + ": record 1 for success and 0 for failure, or, for a"
+                            + " metric that is not 0/1, do not declare it binary");
                 }
             }
         }
@@ -102,7 +102,8 @@ final class BinaryVerifier extends ComparisonVerifier {
         }
         if (hasMargin(e) && e.margin() >= 1) {
             return Outcomes.error(base, s, "a margin of " + Outcomes.trimmed(e.margin()) + " on a 0/1 metric covers"
-                    + " every possible difference of rates (they differ by at most 1): give a margin below 1, e.g. 0.05");
+                    + " every possible difference of rates (they differ by at most 1): give a margin below 1,"
+                    + " e.g. 0.05");
         }
         return null;
     }
@@ -198,11 +199,13 @@ final class BinaryVerifier extends ComparisonVerifier {
                 needed++;
             }
             int n = sides.nBaseline();
+            int pairs = k > 0 ? (int) Math.ceil((double) needed * n / k) : 0;
+            String pairsNeeded = k > 0 ? " (at this run's " + k + " in " + n + ", about " + pairs + " pairs)"
+                    : " (none discordant so far)";
             why = "too few discordant pairs (" + discordantText(sides) + "): with " + k + " the exact McNemar test's"
-                    + " smallest " + sidedness(alternative) + " p-value is " + Outcomes.p(smallest) + ", not below alpha "
-                    + Outcomes.trimmed(alpha) + "; it needs at least " + needed + " discordant pairs: run more replicates"
-                    + (k > 0 ? " (at this run's " + k + " in " + n + ", about " + (int) Math.ceil((double) needed * n / k)
-                            + " pairs)" : " (none discordant so far)");
+                    + " smallest " + sidedness(alternative) + " p-value is " + Outcomes.p(smallest)
+                    + ", not below alpha " + Outcomes.trimmed(alpha) + "; it needs at least " + needed
+                    + " discordant pairs: run more replicates" + pairsNeeded;
         } else if (sides.paired()) {
             int n = sides.nBaseline();
             smallest = tangoSmallest(n, d0, margin, equivalence, alternative);

@@ -151,9 +151,9 @@ final class BootstrapVerifier extends ComparisonVerifier {
                 + (family > 1 ? "/" + family + " (Bonferroni over the family of " + family + " verdicts)" : ""));
         parts.add("seeded: " + resamples + " resamples of each side within itself, seed " + seed);
         if (method == BootstrapMethod.STUDENTIZED) {
+            boolean ownError = !Double.isNaN(statistic.standardError(t.clone(), b.clone()));
             parts.add("bootstrap-t: quantiles of (resample statistic − statistic) / its standard error ("
-                    + (Double.isNaN(statistic.standardError(t.clone(), b.clone())) ? "jackknife" : "the statistic's own")
-                    + ")");
+                    + (ownError ? "the statistic's own" : "jackknife") + ")");
         }
         parts.add(smallSamples(Math.min(sides.nBaseline(), sides.nTreatment()) < 30));
         parts.add(MethodText.n(sides));

@@ -56,7 +56,8 @@ public final class IndependentProportions {
             case MONTE_CARLO -> throw new IllegalArgumentException("the score test has no Monte Carlo p-value");
         };
         String how = computation == Computation.EXACT
-                ? "exact unconditional (largest tail probability over the rates with that difference)"
+                ? "exact unconditional (largest tail probability over the rates with that difference"
+                        + (nullDifference == 0 ? ": Barnard's test)" : ")")
                 : "asymptotic normal";
         TestMethod method = TestMethod.parametric(computation,
                 "Miettinen-Nurminen score test of the difference of rates, " + how);

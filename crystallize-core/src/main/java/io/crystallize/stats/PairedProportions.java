@@ -17,9 +17,9 @@ import java.util.List;
  *       difference is d0. Up to {@link #EXACT_LIMIT} pairs its p-value is exact unconditional: the
  *       largest probability, over every pair distribution with difference d0, of a statistic at
  *       least as extreme as observed — which holds the level at any n. The normal approximation
- *       does not: at the least favourable pair distribution its size for alpha 0.05 and a margin of
- *       0.1 is 0.055 at 10 pairs, 0.071 at 30, 0.058 at 100 and 0.057 at 200. Beyond the limit the exact
- *       computation costs more than that excess is worth, and the p-value is the normal
+ *       does not: at the least favourable pair distribution its size for alpha 0.05 and a margin
+ *       of 0.1 is 0.055 at 10 pairs, 0.071 at 30, 0.058 at 100 and 0.057 at 200. Beyond the limit
+ *       the exact computation costs more than that excess is worth, and the p-value is the normal
  *       approximation's.</li>
  * </ul>
  */
@@ -44,7 +44,8 @@ public final class PairedProportions {
         requireCounts(favourX, favourY, favourX + favourY);
         int k = favourX + favourY;
         TestMethod method = TestMethod.parametric(Computation.EXACT,
-                "exact conditional McNemar test (favourX ~ binomial(discordant pairs, 1/2) when the rates are equal)");
+                "exact conditional McNemar test (the discordant pairs favouring x are binomial(discordant pairs,"
+                        + " 1/2) when the rates are equal)");
         double p = k == 0 ? 1.0 : Binomial.test(favourX, k, 0.5, alternative).pValue();
         return new TestResult("McNemar exact", method, alternative, favourX, p, Double.NaN, List.of(k, k), null);
     }
@@ -99,8 +100,8 @@ public final class PairedProportions {
 
     /**
      * The smallest p-value {@link #tangoTest(int, int, int, double, Alternative)} can give with n
-     * pairs: that of the most extreme outcome in the alternative's direction. A test whose smallest p-value is at least alpha
-     * can never reject.
+     * pairs: that of the most extreme outcome in the alternative's direction. A test whose smallest
+     * p-value is at least alpha can never reject.
      */
     public static double tangoSmallestPValue(int n, double nullDifference, Alternative alternative) {
         requireDifference(nullDifference);
