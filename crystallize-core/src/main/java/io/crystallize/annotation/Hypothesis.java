@@ -73,4 +73,12 @@ public @interface Hypothesis {
      * metrics that vary by chance (timings, sampled data, 0/1 outcomes).
      */
     boolean deterministic() default false;
+
+    /**
+     * The metrics are 0/1 (success per run): the default test becomes the one for 0/1 metrics
+     * ({@code Verifiers.binary()}: exact tests of the difference of success rates) and a value other
+     * than 0 or 1 makes the verdict an ERROR. Margins are then in rate units, below 1. Default
+     * false: the default test still picks the 0/1 tests when every value is 0 or 1 in every condition.
+     */
+    boolean binary() default false;
 }

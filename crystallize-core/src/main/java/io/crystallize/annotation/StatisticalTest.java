@@ -31,7 +31,7 @@ public enum StatisticalTest {
     ANOVA,
     /** {@link Verifiers#permutation()}: permutation test on the difference of means. */
     PERMUTATION,
-    /** {@link Verifiers#bootstrap()}: bootstrap confidence interval of the difference of means. */
+    /** {@link Verifiers#bootstrap()}: bootstrap-t confidence interval of the difference of means. */
     BOOTSTRAP;
 
     /** The verifier running this test. */

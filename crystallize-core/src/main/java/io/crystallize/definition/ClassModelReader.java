@@ -212,7 +212,7 @@ final class ClassModelReader {
     private HypothesisModel hypothesis(Hypothesis h, MethodModel method) {
         return new HypothesisModel(h.name().isEmpty() ? method.name() : h.name(), List.of(h.metric()), h.expect(),
                 h.direction(), h.test(), h.alpha(), h.margin(), h.relative(), List.of(h.treatments()),
-                h.aggregate(), h.deterministic(), method);
+                h.aggregate(), h.deterministic(), method, h.binary());
     }
 
     private boolean instantiable() {

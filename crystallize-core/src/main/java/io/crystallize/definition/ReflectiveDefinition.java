@@ -215,7 +215,7 @@ final class ReflectiveDefinition implements ExperimentDefinition {
                 }
             };
         }
-        return Hypothesis.on(h.metrics().toArray(String[]::new))
+        Hypothesis.Builder builder = Hypothesis.on(h.metrics().toArray(String[]::new))
                 .name(h.name())
                 .expect(new Expectation(h.expect(), h.margin(), h.relative()))
                 .direction(h.direction())
@@ -223,8 +223,8 @@ final class ReflectiveDefinition implements ExperimentDefinition {
                 .alpha(settings.alpha(h.alpha()))
                 .aggregate(h.aggregate())
                 .deterministic(h.deterministic())
-                .treatments(h.treatments())
-                .build();
+                .treatments(h.treatments());
+        return (h.binary() ? builder.binary() : builder).build();
     }
 
     private Object call(MethodHandle handle, MethodModel method, Object instance, Object input, Context context) {

@@ -10,12 +10,33 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides by a seeded bootstrap confidence interval (percentile or BCa) of a statistic of
- * (treatment, baseline), by default the difference of means; each side is resampled within itself.
+ * Decides by a seeded bootstrap confidence interval (bootstrap-t, percentile or BCa) of a statistic
+ * of (treatment, baseline), by default the difference of means; each side is resampled within itself.
  * A bootstrap interval gives no p-value, so the verdict carries none and is decided here: the
  * interval at level 1 − α/m (two-sided expectations) or 1 − 2α/m (one-sided, margins and
  * equivalence), m the family size — Bonferroni over the hypothesis's family — must lie beyond the
- * null value (or inside ±margin). The verdict's CI is the 95% bootstrap interval.
+ * null value (or inside ±margin). The verdict's CI is the 95% bootstrap interval; both intervals
+ * come from one resampling.
+ *
+ * <p>Bootstrap intervals are approximate and too narrow in small samples. Measured with
+ * {@code BootstrapLevelSimulation} (2,000 seeded experiments per row, 9,999 resamples, the default
+ * seed; exponential values; Monte Carlo standard error about 0.005):
+ *
+ * <pre>
+ * n per side  method       false SUPPORTED    95% CI coverage   95% CI coverage
+ *                          ("better", 0.05)   (equal means)     (means 2 vs 1)
+ * 10          percentile   0.079              0.904             0.887
+ * 10          BCa          0.092              0.881             0.876
+ * 10          bootstrap-t  0.067              0.925             0.915
+ * 30          percentile   0.056              0.939             0.936
+ * 30          BCa          0.064              0.925             0.927
+ * 30          bootstrap-t  0.058              0.939             0.940
+ * </pre>
+ *
+ * The studentized interval (bootstrap-t) holds its level best at 10 per side and as well as the
+ * percentile interval at 30, so it is the default; BCa, whose acceleration and bias estimates are
+ * themselves noisy with few values, is the worst of the three here. None reaches the nominal level at
+ * 10 per side: every verdict's method says so with its method's figures.
  */
 final class BootstrapVerifier extends ComparisonVerifier {
 
@@ -41,11 +62,30 @@ final class BootstrapVerifier extends ComparisonVerifier {
 
     @Override
     public String name() {
-        return "bootstrap " + label() + " CI (" + statisticName + ")";
+        return testName(false, false) + " (" + statisticName + ")";
     }
 
     private String label() {
-        return method == BootstrapMethod.BCA ? "BCa" : "percentile";
+        return switch (method) {
+            case PERCENTILE -> "percentile";
+            case BCA -> "BCa";
+            case STUDENTIZED -> "bootstrap-t";
+        };
+    }
+
+    /** The method's small-sample behaviour, from the measurements in the class comment. */
+    private String smallSamples(boolean sidesBelow30) {
+        String figures = switch (method) {
+            case PERCENTILE -> "covered 90% at 10 per side and 94% at 30; \"better\" at alpha 0.05 was SUPPORTED"
+                    + " in 7.9% / 5.6% of experiments with equal means";
+            case BCA -> "covered 88% at 10 per side and 92.5% at 30; \"better\" at alpha 0.05 was SUPPORTED in"
+                    + " 9.2% / 6.4% of experiments with equal means";
+            case STUDENTIZED -> "covered 92.5% at 10 per side and 94% at 30; \"better\" at alpha 0.05 was"
+                    + " SUPPORTED in 6.7% / 5.8% of experiments with equal means";
+        };
+        return "small samples: bootstrap intervals are approximate and too narrow with few values; on skewed"
+                + " (exponential) data a 95% " + label() + " interval of a difference of means " + figures
+                + (sidesBelow30 ? " — with fewer than 30 values per side, treat this verdict as indicative" : "");
     }
 
     @Override
@@ -55,7 +95,7 @@ final class BootstrapVerifier extends ComparisonVerifier {
 
     @Override
     String testName(boolean paired, boolean equivalence) {
-        return "bootstrap " + label() + " CI";
+        return method == BootstrapMethod.STUDENTIZED ? "bootstrap-t CI" : "bootstrap " + label() + " CI";
     }
 
     @Override
@@ -80,8 +120,10 @@ final class BootstrapVerifier extends ComparisonVerifier {
         double level = twoSided ? 1 - alpha : 1 - 2 * alpha;
         double[] t = sides.treatment();
         double[] b = sides.baseline();
-        Interval decision = Bootstrap.confidenceInterval(t, b, statistic, method, level, resamples, seed, 1);
-        Interval ci95 = Bootstrap.confidenceInterval(t, b, statistic, method, 0.95, resamples, seed, 1);
+        Interval[] intervals = Bootstrap.confidenceIntervals(t, b, statistic, method, new double[] {level, 0.95},
+                resamples, seed, 1);
+        Interval decision = intervals[0];
+        Interval ci95 = intervals[1];
         double shift = e.nullDifference(q.direction(), mb);
         double margin = e.absoluteMargin(mb);
         boolean holds;
@@ -108,6 +150,12 @@ final class BootstrapVerifier extends ComparisonVerifier {
         parts.add("decided by the interval (no p-value): level " + (twoSided ? "1 − alpha" : "1 − 2·alpha")
                 + (family > 1 ? "/" + family + " (Bonferroni over the family of " + family + " verdicts)" : ""));
         parts.add("seeded: " + resamples + " resamples of each side within itself, seed " + seed);
+        if (method == BootstrapMethod.STUDENTIZED) {
+            boolean ownError = !Double.isNaN(statistic.standardError(t.clone(), b.clone()));
+            parts.add("bootstrap-t: quantiles of (resample statistic − statistic) / its standard error ("
+                    + (ownError ? "the statistic's own" : "jackknife") + ")");
+        }
+        parts.add(smallSamples(Math.min(sides.nBaseline(), sides.nTreatment()) < 30));
         parts.add(MethodText.n(sides));
         base.ci(ci95.lower(), ci95.upper()).statistic(Double.NaN).pValue(Double.NaN)
                 .correction(family > 1 ? "Bonferroni (interval level)" : "none")

@@ -32,6 +32,11 @@ abstract class ComparisonVerifier implements Verifier {
     /** The verdict's test name, e.g. "paired t" or "Welch TOST". */
     abstract String testName(boolean paired, boolean equivalence);
 
+    /** The verdict's test name for this question; by default it depends on equivalence only. */
+    String testName(boolean paired, Question q) {
+        return testName(paired, q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN);
+    }
+
     /** How the minimal detectable effect and the replicates needed are computed. */
     abstract Design design(boolean paired);
 
@@ -89,6 +94,14 @@ abstract class ComparisonVerifier implements Verifier {
         return null;
     }
 
+    /**
+     * Whether the test itself decides data without variance (an exact test of counts does: all
+     * zeros is an outcome like any other); otherwise such data get the no-variance verdict.
+     */
+    boolean testsConstantData() {
+        return false;
+    }
+
     /** Means, difference, relative %, effect size and 95% CIs; by default of the difference of means. */
     void describe(Verdict.Builder base, Sides sides) {
         if (sides.noVariance()) {
@@ -130,7 +143,7 @@ abstract class ComparisonVerifier implements Verifier {
         boolean paired = paired(s);
         Sides sides = Sides.of(s, paired);
         boolean equivalence = q.expectation().kind() == Expectation.Kind.EQUIVALENT_WITHIN;
-        String test = testName(paired, equivalence);
+        String test = testName(paired, q);
         Design design = design(paired);
         Verdict.Builder base = Verdict.builder(s.metric(), s.treatment()).test(test)
                 .alternative(equivalence ? "equivalence" : q.expectation().alternative(q.direction()))
@@ -148,10 +161,10 @@ abstract class ComparisonVerifier implements Verifier {
         if (early != null) {
             return Draft.complete(early);
         }
-        if (q.deterministic() && sides.noVariance()) {
+        if (q.deterministic() && sides.noVariance() && !testsConstantData()) {
             return new Draft(Outcomes.deterministic(base, sides, q, test), "");
         }
-        if (noVariance(sides)) {
+        if (!testsConstantData() && noVariance(sides)) {
             return Draft.complete(Outcomes.noVariance(base, s, sides));
         }
         if (Margin.ratioTested(q.expectation()) && !sides.baselineAwayFromZero()) {

@@ -6,6 +6,7 @@ import io.crystallize.base.RunFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ final class Evaluation {
 
     private final Hypothesis hypothesis;
     private final Evidence evidence;
+    private final Map<String, Verifier> verifiers = new HashMap<>();
     private int familySize = 1;
 
     Evaluation(Hypothesis hypothesis, Evidence evidence) {
@@ -69,11 +71,17 @@ final class Evaluation {
         Verifier.Question question = new Verifier.Question(hypothesis.expectation(), hypothesis.direction(),
                 hypothesis.alpha(), hypothesis.minimumEffect(), familySize, hypothesis.correction(),
                 hypothesis.deterministic());
+        Verifier verifier = verifiers.computeIfAbsent(metric, this::verifierFor);
+        String notBinary = verifier instanceof BinaryVerifier ? null : notZeroOrOne(samples);
+        if (notBinary != null) {
+            return Draft.complete(error.error(notBinary).message(metric + ": " + treatment + " — ERROR: " + notBinary)
+                    .build());
+        }
         try {
-            if (hypothesis.verifier() instanceof ComparisonVerifier builtIn) {
+            if (verifier instanceof ComparisonVerifier builtIn) {
                 return builtIn.draft(samples, question);
             }
-            Verdict v = hypothesis.verifier().verify(samples, question);
+            Verdict v = verifier.verify(samples, question);
             if (v == null) {
                 throw new IllegalStateException("verifier " + hypothesis.verifier().name() + " returned no verdict");
             }
@@ -83,6 +91,59 @@ final class Evaluation {
             return Draft.complete(error.error(why + "\n" + stackOf(e))
                     .message(metric + ": " + treatment + " — ERROR: " + why).build());
         }
+    }
+
+    /**
+     * The hypothesis's verifier, except that the default test hands a 0/1 metric — declared, or
+     * every recorded value 0 or 1 in every condition — to the tests made for 0/1 metrics (not with
+     * a relative margin, which those refuse: undeclared, such a metric keeps the default test).
+     */
+    private Verifier verifierFor(String metric) {
+        Verifier chosen = hypothesis.verifier();
+        if (!(chosen instanceof TTestVerifier t && t.isDefault())) {
+            return chosen;
+        }
+        if (hypothesis.binary()) {
+            return new BinaryVerifier(BinaryVerifier.Reason.DECLARED);
+        }
+        boolean relativeMargin = hypothesis.expectation().relative() && hypothesis.expectation().margin() > 0;
+        return !relativeMargin && zeroOrOneEverywhere(metric) ? new BinaryVerifier(BinaryVerifier.Reason.DETECTED)
+                : chosen;
+    }
+
+    private boolean zeroOrOneEverywhere(String metric) {
+        boolean any = false;
+        for (Map<String, MetricSeries> condition : evidence.metrics().values()) {
+            MetricSeries series = condition.get(metric);
+            if (series == null) {
+                continue;
+            }
+            for (double v : series.values()) {
+                if (v != 0 && v != 1) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** For a hypothesis declaring its metric 0/1: the first other value, as an ERROR text; else null. */
+    private String notZeroOrOne(Samples samples) {
+        if (!hypothesis.binary()) {
+            return null;
+        }
+        for (double[] side : new double[][] {samples.baseline(), samples.treatmentValues()}) {
+            for (double v : side) {
+                if (v != 0 && v != 1) {
+                    String where = side == samples.baseline() ? Names.BASELINE : samples.treatment();
+                    return "hypothesis '" + hypothesis.name() + "' declares metric '" + samples.metric()
+                            + "' 0/1, but " + where + " has " + v + ": record 1 for success and 0 for failure, or do"
+                            + " not declare it binary";
+                }
+            }
+        }
+        return null;
     }
 
     /** Every condition's per-run values of the metric, baseline first, for tests of all conditions. */

@@ -25,6 +25,7 @@ public final class Hypothesis {
     private final Correction correction;
     private final double minimumEffect;
     private final boolean deterministic;
+    private final boolean binary;
 
     private Hypothesis(Builder b) {
         this.metrics = List.copyOf(b.metrics);
@@ -38,6 +39,7 @@ public final class Hypothesis {
         this.correction = b.correction;
         this.minimumEffect = b.minimumEffect;
         this.deterministic = b.deterministic;
+        this.binary = b.binary;
     }
 
     /** A hypothesis on one metric. */
@@ -106,6 +108,14 @@ public final class Hypothesis {
         return deterministic;
     }
 
+    /**
+     * Whether the metrics are declared 0/1 (success per run): the default test is then the one for
+     * 0/1 metrics, and any other value is an ERROR verdict whatever the test.
+     */
+    public boolean binary() {
+        return binary;
+    }
+
     /** The treatments covered in an execution with these treatments. */
     public List<String> coveredTreatments(List<String> executionTreatments) {
         return treatments.isEmpty() ? executionTreatments : treatments;
@@ -150,6 +160,7 @@ public final class Hypothesis {
         private Correction correction = Correction.HOLM;
         private double minimumEffect = Double.NaN;
         private boolean deterministic;
+        private boolean binary;
 
         private Builder() {
         }
@@ -242,6 +253,17 @@ public final class Hypothesis {
             return this;
         }
 
+        /**
+         * Declares the metrics 0/1 (success per run). The default test becomes the one for 0/1
+         * metrics ({@link Verifiers#binary()}) — which it also picks, undeclared, when every value is
+         * 0 or 1 in every condition — and a value other than 0 or 1 makes the verdict an ERROR,
+         * whatever the test. Margins are then in rate units, below 1.
+         */
+        public Builder binary() {
+            this.binary = true;
+            return this;
+        }
+
         /** @throws ConfigurationException naming every problem */
         public Hypothesis build() {
             List<String> problems = new ArrayList<>();
@@ -280,6 +302,13 @@ public final class Hypothesis {
             if (!Double.isNaN(minimumEffect) && !(minimumEffect > 0 && Double.isFinite(minimumEffect))) {
                 problems.add("hypothesis '" + label + "' has minimum effect " + minimumEffect
                         + ": give a positive difference in metric units");
+            }
+            if (binary && expectation.margin() > 0 && expectation.relative()) {
+                problems.add("hypothesis '" + label + "' declares its metrics 0/1 and has a relative margin: give the"
+                        + " margin in rate units (e.g. 0.02 for two percentage points)");
+            } else if (binary && expectation.margin() >= 1) {
+                problems.add("hypothesis '" + label + "' declares its metrics 0/1 and has a margin of "
+                        + expectation.margin() + ": rates differ by at most 1, give a margin below 1 (e.g. 0.05)");
             }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);

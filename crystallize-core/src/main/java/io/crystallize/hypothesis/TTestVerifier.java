@@ -37,6 +37,11 @@ final class TTestVerifier extends ComparisonVerifier {
         };
     }
 
+    /** Whether this is the default test, which hands 0/1 metrics to the tests made for them. */
+    boolean isDefault() {
+        return mode == Mode.AUTO;
+    }
+
     @Override
     boolean paired(Samples s) {
         return mode == Mode.PAIRED || (mode == Mode.AUTO && s.sharedSeeds());

@@ -29,6 +29,8 @@ public final class Verifiers {
     /**
      * The default test: paired t on the replicate-matched pairs when conditions share seeds (the
      * verdict says how many pairs), Welch's t otherwise. Equivalence uses TOST with the same choice.
+     * A metric whose every value is 0 or 1 in every condition, or that the hypothesis declares 0/1,
+     * gets {@link #binary()} instead (unless its margin is relative).
      */
     public static Verifier defaultTest() {
         return new TTestVerifier(TTestVerifier.Mode.AUTO);
@@ -107,6 +109,19 @@ public final class Verifiers {
         return new ContingencyVerifier(ContingencyVerifier.Kind.G_TEST, yates);
     }
 
+    /**
+     * The tests for 0/1 metrics, on the difference of success rates, holding their level at any n:
+     * with shared seeds the exact conditional McNemar test on the discordant pairs (no margin) or
+     * Tango's score test (margins, equivalence); otherwise the Miettinen-Nurminen score test. Their
+     * p-values are exact unconditional at small n (up to 100 pairs or 100 per side), asymptotic
+     * beyond. When no outcome at this n could reach alpha the verdict is INCONCLUSIVE, naming the
+     * discordant pairs or replicates needed. Values other than 0 and 1 are an ERROR, as are relative
+     * margins and margins of 1 or more.
+     */
+    public static Verifier binary() {
+        return new BinaryVerifier(BinaryVerifier.Reason.CHOSEN);
+    }
+
     /** Exact binomial test of the treatment's successes against the baseline's observed rate (taken as known). */
     public static Verifier binomial() {
         return new BinomialVerifier();
@@ -133,9 +148,13 @@ public final class Verifiers {
                 resamples, seed, false);
     }
 
-    /** Bootstrap BCa interval of the difference of means, 9,999 resamples, the default seed. */
+    /**
+     * Bootstrap-t (studentized) interval of the difference of means, 9,999 resamples, the default
+     * seed: of the bootstrap intervals it holds its level best in small samples of skewed data,
+     * though not fully (at 10 per side about 7% false SUPPORTED where 5% is asked; its verdicts say so).
+     */
     public static Verifier bootstrap() {
-        return bootstrap(BootstrapMethod.BCA);
+        return bootstrap(BootstrapMethod.STUDENTIZED);
     }
 
     public static Verifier bootstrap(BootstrapMethod method) {

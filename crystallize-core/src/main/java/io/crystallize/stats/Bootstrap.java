@@ -1,19 +1,20 @@
 package io.crystallize.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Seeded bootstrap confidence intervals (percentile and BCa) for a statistic of one sample or of
- * two independent samples (each resampled within itself). Resample b draws from its own generator
- * derived from the seed and b alone, so the interval is bit-identical for any thread count.
- * Quantiles interpolate linearly between order statistics (NumPy's default).
+ * Seeded bootstrap confidence intervals (percentile, BCa and studentized) for a statistic of one
+ * sample or of two independent samples (each resampled within itself). Resample b draws from its
+ * own generator derived from the seed and b alone, so the interval is bit-identical for any thread
+ * count, and intervals of several levels from one call equal those of separate calls with the same
+ * seed. Quantiles interpolate linearly between order statistics (NumPy's default).
  */
 public final class Bootstrap {
 
@@ -22,57 +23,39 @@ public final class Bootstrap {
 
     public static Interval confidenceInterval(double[] x, SampleStatistic statistic, BootstrapMethod method,
             double level, int resamples, long seed, int threads) {
-        Samples.requireAtLeast(x, 2, "x");
-        double[] xs = x.clone();
-        double estimate = statistic.apply(xs.clone());
-        double[] replicates = replicate(resamples, threads, b -> {
-            RandomGenerator random = SeededStreams.forIndex(seed, b);
-            return statistic.apply(resample(xs, random));
-        });
-        double acceleration = method == BootstrapMethod.BCA
-                ? acceleration(List.of(jackknife(xs, statistic))) : 0;
-        return interval(replicates, estimate, acceleration, method, level);
+        return Resampling.of(x, statistic, method == BootstrapMethod.STUDENTIZED, resamples, seed, threads)
+                .interval(method, level);
     }
 
     public static Interval confidenceInterval(double[] x, double[] y, TwoSampleStatistic statistic,
             BootstrapMethod method, double level, int resamples, long seed, int threads) {
-        Samples.requireAtLeast(x, 2, "x");
-        Samples.requireAtLeast(y, 2, "y");
-        double[] xs = x.clone();
-        double[] ys = y.clone();
-        double estimate = statistic.apply(xs.clone(), ys.clone());
-        double[] replicates = replicate(resamples, threads, b -> {
-            RandomGenerator random = SeededStreams.forIndex(seed, b);
-            double[] bx = resample(xs, random);
-            double[] by = resample(ys, random);
-            return statistic.apply(bx, by);
-        });
-        double acceleration = 0;
-        if (method == BootstrapMethod.BCA) {
-            double[] jx = jackknife(xs, v -> statistic.apply(v, ys.clone()));
-            double[] jy = jackknife(ys, v -> statistic.apply(xs.clone(), v));
-            acceleration = acceleration(List.of(jx, jy));
+        return confidenceIntervals(x, y, statistic, method, new double[] {level}, resamples, seed, threads)[0];
+    }
+
+    /** Intervals at several levels from one resampling: each equals its own call with the same seed. */
+    public static Interval[] confidenceIntervals(double[] x, double[] y, TwoSampleStatistic statistic,
+            BootstrapMethod method, double[] levels, int resamples, long seed, int threads) {
+        Resampling r = Resampling.of(x, y, statistic, method == BootstrapMethod.STUDENTIZED, resamples, seed, threads);
+        Interval[] out = new Interval[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            out[i] = r.interval(method, levels[i]);
         }
-        return interval(replicates, estimate, acceleration, method, level);
+        return out;
     }
 
-    private interface Replicate {
-        double compute(int index);
-    }
-
-    private static double[] replicate(int resamples, int threads, Replicate replicate) {
+    /** Runs {@code body} for every resample index, split over threads. */
+    static void replicate(int resamples, int threads, IntConsumer body) {
         if (resamples < 2) {
             throw new IllegalArgumentException("need at least 2 resamples: " + resamples);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
-        double[] out = new double[resamples];
         if (threads == 1) {
             for (int b = 0; b < resamples; b++) {
-                out[b] = replicate.compute(b);
+                body.accept(b);
             }
-            return out;
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -83,7 +66,7 @@ public final class Bootstrap {
                 int to = Math.min(resamples, start + chunk);
                 parts.add(pool.submit(() -> {
                     for (int b = from; b < to; b++) {
-                        out[b] = replicate.compute(b);
+                        body.accept(b);
                     }
                 }));
             }
@@ -98,10 +81,9 @@ public final class Bootstrap {
         } finally {
             pool.shutdownNow();
         }
-        return out;
     }
 
-    private static double[] resample(double[] x, RandomGenerator random) {
+    static double[] resample(double[] x, RandomGenerator random) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = x[random.nextInt(x.length)];
@@ -109,7 +91,8 @@ public final class Bootstrap {
         return r;
     }
 
-    private static double[] jackknife(double[] x, SampleStatistic statistic) {
+    /** The statistic of x without each value in turn. */
+    static double[] jackknife(double[] x, SampleStatistic statistic) {
         double[] out = new double[x.length];
         double[] rest = new double[x.length - 1];
         for (int i = 0; i < x.length; i++) {
@@ -123,61 +106,16 @@ public final class Bootstrap {
         return out;
     }
 
-    /** Efron's acceleration from jackknife values, pooled over the samples. */
-    private static double acceleration(List<double[]> jackknifes) {
-        double cubes = 0;
-        double squares = 0;
-        for (double[] values : jackknifes) {
-            double mean = Arrays.stream(values).average().orElse(0);
-            for (double v : values) {
-                double u = mean - v;
-                cubes += u * u * u;
-                squares += u * u;
-            }
+    /** The resamples' t: (resample estimate − estimate) / resample standard error; 0/0 is 0. */
+    static double studentized(double replicate, double estimate, double standardError) {
+        double deviation = replicate - estimate;
+        if (standardError > 0) {
+            return deviation / standardError;
         }
-        return squares == 0 ? 0 : cubes / (6 * Math.pow(squares, 1.5));
+        return deviation == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, deviation);
     }
 
-    private static Interval interval(double[] replicates, double estimate, double acceleration,
-            BootstrapMethod method, double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must lie in (0, 1): " + level);
-        }
-        double[] sorted = replicates.clone();
-        Arrays.sort(sorted);
-        double alpha = (1 - level) / 2;
-        double lowLevel = alpha;
-        double highLevel = 1 - alpha;
-        if (method == BootstrapMethod.BCA) {
-            long below = 0;
-            long equal = 0;
-            for (double r : sorted) {
-                if (r < estimate) {
-                    below++;
-                } else if (r == estimate) {
-                    equal++;
-                }
-            }
-            double share = (below + 0.5 * equal) / sorted.length;
-            double z0 = Quantiles.STANDARD_NORMAL.inverseCumulativeProbability(share);
-            lowLevel = bcaLevel(z0, acceleration, Quantiles.STANDARD_NORMAL.inverseCumulativeProbability(alpha));
-            highLevel = bcaLevel(z0, acceleration, Quantiles.STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha));
-        }
-        return new Interval(quantile(sorted, lowLevel), quantile(sorted, highLevel), level);
-    }
-
-    private static double bcaLevel(double z0, double a, double z) {
-        double shifted = z0 + z;
-        return Quantiles.STANDARD_NORMAL.cumulativeProbability(z0 + shifted / (1 - a * shifted));
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        if (Double.isNaN(q)) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * Math.min(1, Math.max(0, q));
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    static RandomGenerator generator(long seed, int index) {
+        return SeededStreams.forIndex(seed, index);
     }
 }

@@ -6,8 +6,17 @@ public interface TwoSampleStatistic {
 
     double apply(double[] x, double[] y);
 
-    /** mean(x) - mean(y). */
+    /**
+     * The statistic's standard error estimated from the samples, for studentized bootstrap
+     * intervals; NaN (the default) when the statistic has no formula of its own, and the bootstrap
+     * then estimates it by the jackknife.
+     */
+    default double standardError(double[] x, double[] y) {
+        return Double.NaN;
+    }
+
+    /** mean(x) - mean(y), with the unpooled (Welch) standard error. */
     static TwoSampleStatistic meanDifference() {
-        return (x, y) -> Samples.mean(x) - Samples.mean(y);
+        return DifferenceOfMeans.INSTANCE;
     }
 }

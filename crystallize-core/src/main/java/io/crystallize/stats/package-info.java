@@ -10,7 +10,11 @@
  * {@link io.crystallize.stats.KolmogorovSmirnov} (mind its inverted direction),
  * {@link io.crystallize.stats.ContingencyTests}, {@link io.crystallize.stats.GoodnessOfFit},
  * {@link io.crystallize.stats.Binomial}, {@link io.crystallize.stats.Anova},
- * {@link io.crystallize.stats.PermutationTest}. Alternatives are about x relative to y.
+ * {@link io.crystallize.stats.PermutationTest}; for differences of 0/1 rates
+ * {@link io.crystallize.stats.PairedProportions} (McNemar exact, Tango score) and
+ * {@link io.crystallize.stats.IndependentProportions} (Miettinen-Nurminen score), exact
+ * unconditional at small n (checked against {@code reference/binary-vectors.json} in the tests).
+ * Alternatives are about x relative to y.
  * Effect sizes and intervals: {@link io.crystallize.stats.EffectSizes},
  * {@link io.crystallize.stats.HodgesLehmann}, {@link io.crystallize.stats.Bootstrap}. A t-test and
  * the effect sizes of the same samples share one summary of them:

@@ -267,4 +267,22 @@ class VerifiersAgainstStatsTest {
         assertThat(v.method()).startsWith("90% CI [").contains("lower end above +0", "seed 11");
         assertThat(v.message()).contains("bootstrap percentile CI 90% CI [").endsWith("SUPPORTED");
     }
+
+    @Test
+    void theDefaultBootstrapIsStudentizedAndStatesItsSmallSampleBehaviour() {
+        Verdict v = Verifiers.bootstrap().verify(unpaired(), BETTER);
+        Interval[] intervals = Bootstrap.confidenceIntervals(TREAT, BASE, TwoSampleStatistic.meanDifference(),
+                BootstrapMethod.STUDENTIZED, new double[] {0.9, 0.95}, Verifiers.DEFAULT_BOOTSTRAP_RESAMPLES,
+                Verifiers.DEFAULT_SEED, 1);
+
+        assertThat(v.test()).isEqualTo("bootstrap-t CI");
+        assertThat(v.ciLow()).isEqualTo(intervals[1].lower());
+        assertThat(v.status()).isEqualTo(intervals[0].lower() > 0 ? Verdict.Status.SUPPORTED
+                : Verdict.Status.NOT_SUPPORTED);
+        assertThat(v.method()).contains("bootstrap-t: quantiles of (resample statistic − statistic) / its standard"
+                        + " error (the statistic's own)")
+                .contains("small samples: bootstrap intervals are approximate and too narrow with few values")
+                .contains("covered 92.5% at 10 per side and 94% at 30")
+                .contains("treat this verdict as indicative");
+    }
 }

@@ -90,6 +90,47 @@ class ResamplingTest {
         }
     }
 
+    @Test
+    void studentizedIntervalWithTheJackknifeEqualsTheOneWithTheWelchStandardError() {
+        // the jackknife standard error of a difference of means is exactly Welch's √(s²x/nx + s²y/ny), so a
+        // statistic without a formula of its own must give the same interval as meanDifference() with one
+        SplittableRandom random = new SplittableRandom(5);
+        double[] x = random.doubles(12).map(v -> -Math.log(1 - v)).toArray();
+        double[] y = random.doubles(9).map(v -> -2 * Math.log(1 - v)).toArray();
+        TwoSampleStatistic withoutFormula = (a, b) -> Samples.mean(a) - Samples.mean(b);
+        assertThat(withoutFormula.standardError(x, y)).isNaN();
+
+        Interval own = Bootstrap.confidenceInterval(x, y, TwoSampleStatistic.meanDifference(),
+                BootstrapMethod.STUDENTIZED, 0.95, 3000, 4L, 1);
+        Interval jackknife = Bootstrap.confidenceInterval(x, y, withoutFormula, BootstrapMethod.STUDENTIZED, 0.95, 3000,
+                4L, 2);
+
+        assertThat(jackknife.lower()).isCloseTo(own.lower(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(jackknife.upper()).isCloseTo(own.upper(), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void studentizedIntervalIsTheEstimateMinusTheStandardErrorTimesTheResampleTQuantiles() {
+        // resamples that miss the one large value have small means and small standard errors: their t's form
+        // a long lower tail, and estimate − SE·(that quantile) stretches the interval upwards, toward the skew,
+        // beyond the percentile interval (which only mirrors the resample means)
+        double[] skewed = {0.1, 0.1, 0.2, 0.2, 0.3, 0.3, 0.4, 0.5, 0.8, 6.0};
+        double[] flat = {1.0, 1.1, 0.9, 1.0, 1.05, 0.95, 1.0, 1.02, 0.98, 1.0};
+        Interval t = Bootstrap.confidenceInterval(skewed, flat, TwoSampleStatistic.meanDifference(),
+                BootstrapMethod.STUDENTIZED, 0.95, 4000, 8L, 1);
+        double estimate = Samples.mean(skewed) - Samples.mean(flat);
+
+        Interval percentile = Bootstrap.confidenceInterval(skewed, flat, TwoSampleStatistic.meanDifference(),
+                BootstrapMethod.PERCENTILE, 0.95, 4000, 8L, 1);
+
+        assertThat(t.contains(estimate)).isTrue();
+        assertThat(t.upper() - estimate).isGreaterThan(3 * (estimate - t.lower()));
+        assertThat(t.upper()).isGreaterThan(percentile.upper());
+        Interval twice = Bootstrap.confidenceIntervals(skewed, flat, TwoSampleStatistic.meanDifference(),
+                BootstrapMethod.STUDENTIZED, new double[] {0.9, 0.95}, 4000, 8L, 1)[1];
+        assertThat(twice).isEqualTo(t);
+    }
+
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

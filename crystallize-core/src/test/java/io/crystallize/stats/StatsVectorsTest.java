@@ -113,7 +113,7 @@ class StatsVectorsTest {
         CHECKED.incrementAndGet();
     }
 
-    private static void compare(String field, JsonNode expected, Object actual, double relative,
+    static void compare(String field, JsonNode expected, Object actual, double relative,
             double zeroAbsolute, double underflow) {
         if (expected.isArray()) {
             double[] values = (double[]) actual;

@@ -141,7 +141,8 @@ final class ElementModelReader {
                 hypotheses.add(new HypothesisModel(hypothesis.name().isEmpty() ? model.name() : hypothesis.name(),
                         List.of(hypothesis.metric()), hypothesis.expect(), hypothesis.direction(), hypothesis.test(),
                         hypothesis.alpha(), hypothesis.margin(), hypothesis.relative(),
-                        List.of(hypothesis.treatments()), hypothesis.aggregate(), hypothesis.deterministic(), model));
+                        List.of(hypothesis.treatments()), hypothesis.aggregate(), hypothesis.deterministic(), model,
+                        hypothesis.binary()));
             }
             ordinal++;
         }

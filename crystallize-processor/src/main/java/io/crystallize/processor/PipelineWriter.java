@@ -292,6 +292,7 @@ final class PipelineWriter {
                 .add(".aggregate($T.$L)\n", Aggregate.class, h.aggregate().name())
                 .add(".deterministic($L)\n", h.deterministic())
                 .add(".treatments($T.of($L))\n", List.class, strings(h.treatments()))
+                .add(h.binary() ? ".binary()\n" : "")
                 .add(".build()")
                 .build();
     }

@@ -163,6 +163,27 @@ class EndToEndTest {
                 .hasMessageContaining("is not annotated @Experiment");
     }
 
+    @Test
+    void aDeclared01MetricGetsTheTestsForRatesFromBothFrontEnds() {
+        String source = "valid/com/example/ConversionExperiment.java";
+        Class<?> generated = Fixtures.load(Fixtures.withProcessor(source), "com.example.ConversionExperiment");
+        Class<?> plain = Fixtures.load(Fixtures.withoutProcessor(source), "com.example.ConversionExperiment");
+
+        for (Class<?> type : java.util.List.of(generated, plain)) {
+            Result result = run(type, settings());
+
+            Verdict declared = result.getHypothesis("shorterFormKeepsConversions").orElseThrow().verdicts().get(0);
+            Verdict detected = result.getHypothesis("shorterFormConvertsMore").orElseThrow().verdicts().get(0);
+            assertThat(declared.test()).as(type + ": " + declared.message()).isEqualTo("Tango score");
+            assertThat(declared.method()).contains("the hypothesis declares the metric 0/1");
+            assertThat(detected.test()).as(type + ": " + detected.message()).isEqualTo("McNemar exact");
+            assertThat(detected.method() + detected.message()).contains("discordant pairs");
+        }
+        assertThat(ExperimentDefinitions.model(plain)).isEqualTo(ExperimentDefinitions.model(generated));
+        assertThat(ExperimentDefinitions.model(plain).hypotheses()).extracting(h -> h.binary())
+                .containsExactly(true, false);
+    }
+
     private ExperimentSettings settings() {
         return ExperimentSettings.defaults().withArtifactRoot(root);
     }

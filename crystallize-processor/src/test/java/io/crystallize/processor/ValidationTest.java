@@ -46,6 +46,8 @@ class ValidationTest {
                 Arguments.of("NoTreatments", Messages.NO_TREATMENTS),
                 Arguments.of("BadHypothesisSignature", Messages.HYPOTHESIS_SIGNATURE),
                 Arguments.of("MissingMargin", Messages.MARGIN + " > 0"),
+                Arguments.of("BinaryRelativeMargin", Messages.BINARY_RELATIVE_MARGIN),
+                Arguments.of("BinaryMarginOfOne", Messages.BINARY_MARGIN + ", got 1.0"),
                 Arguments.of("UnknownParamLiteral", Messages.UNKNOWN_PARAM + " 'discont' (did you mean 'discount'?)"),
                 Arguments.of("UnparsableLiteral", "value 'lots' of parameter 'discount' " + Messages.LITERAL_UNPARSABLE + " double"),
                 Arguments.of("LiteralTypeMismatch", "value '0.5' of parameter 'count' " + Messages.LITERAL_UNPARSABLE + " int"),

@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * A {@code @Hypothesis} method with its attributes as written ({@code alpha} may be
  * {@link io.crystallize.annotation.Hypothesis#UNSET_ALPHA}; empty {@code treatments} means all;
- * {@code deterministic} as declared).
+ * {@code deterministic} as declared;
+ * {@code binary}: the metrics are declared 0/1).
  */
 public record HypothesisModel(String name, List<String> metrics, Expectation.Kind expect, Direction direction,
         StatisticalTest test, double alpha, double margin, boolean relative, List<String> treatments,
-        Aggregate aggregate, boolean deterministic, MethodModel method) {
+        Aggregate aggregate, boolean deterministic, MethodModel method, boolean binary) {
 
     public HypothesisModel {
         metrics = List.copyOf(metrics);

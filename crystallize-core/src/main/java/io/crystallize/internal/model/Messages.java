@@ -43,6 +43,10 @@ public final class Messages {
     public static final String ALPHA_RANGE = "alpha must lie in (0, 1)";
     public static final String NO_METRIC = "names no metric";
     public static final String MARGIN = "needs a finite margin";
+    public static final String BINARY_RELATIVE_MARGIN = "declares its metrics binary (0/1) and has a relative margin:"
+            + " give the margin in rate units (e.g. 0.02 for two percentage points)";
+    public static final String BINARY_MARGIN = "declares its metrics binary (0/1) and has a margin of 1 or more:"
+            + " rates differ by at most 1, give a margin below 1 (e.g. 0.05)";
     public static final String UNKNOWN_TREATMENT = "names unknown treatment";
     public static final String NO_TREATMENTS = "has no treatment to compare with the baseline: declare a @Treatment";
     public static final String REPLICATES = "replicates must be at least 1";

@@ -273,6 +273,10 @@ public final class ModelValidator {
         if (needsMargin && bad) {
             add(hypothesis.method().ref(), label + ": " + kind + " " + Messages.MARGIN
                     + (kind == Expectation.Kind.EQUIVALENT_WITHIN ? " > 0" : " >= 0") + ", got " + margin);
+        } else if (needsMargin && hypothesis.binary() && margin > 0 && hypothesis.relative()) {
+            add(hypothesis.method().ref(), label + " " + Messages.BINARY_RELATIVE_MARGIN);
+        } else if (needsMargin && hypothesis.binary() && margin >= 1) {
+            add(hypothesis.method().ref(), label + " " + Messages.BINARY_MARGIN + ", got " + margin);
         }
     }
 
