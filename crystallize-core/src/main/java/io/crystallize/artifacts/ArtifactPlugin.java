@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stores artifacts and results on disk (DESIGN §3.5):
+ * Stores artifacts and results on disk, in the layout the Python library crystallize reads too:
  * <pre>
  * &lt;root&gt;/&lt;experiment&gt;/v&lt;version&gt;/
  *     metadata.json, _manifest.json

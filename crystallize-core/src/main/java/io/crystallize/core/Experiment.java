@@ -13,9 +13,19 @@ import java.util.Optional;
 
 /**
  * An experiment: a data source, a pipeline, a baseline (the declared parameters' defaults) and
- * treatments, run for N replicates each, with hypotheses verified on the recorded metrics. The
- * lifecycle of {@link #run()} is DESIGN §3.1, exactly. An experiment may be run any number of
- * times; each execution is independent.
+ * treatments, run for N replicates each, with hypotheses verified on the recorded metrics. An
+ * experiment may be run any number of times; each execution is independent.
+ *
+ * <p>Every execution follows the same lifecycle: {@code init} on every plugin once, when the
+ * experiment is built; then per execution: validation (resolving treatments, hypotheses and
+ * replicates: call argument, then the data source's declared count, then the builder's);
+ * {@code beforeRun} on every plugin in list order; each step's {@code setup} once; every run —
+ * for each replicate, the baseline then each treatment (unless interleaved), each with a fresh
+ * context, {@code beforeReplicate} (seeding), the data source, then per step {@code beforeStep},
+ * the step, {@code afterStep}; a failed run is recorded and the others go on, nothing is skipped
+ * silently; then metrics are aggregated, hypotheses verified and the {@link Result} built;
+ * {@code afterRun} on every plugin (results are written here); finally each step's
+ * {@code teardown}, always, also after failures.
  */
 public final class Experiment {
 
@@ -33,7 +43,7 @@ public final class Experiment {
     private final int replicates;
     private final ExecutionOptions options;
 
-    /** The seed page's constructor: name "experiment", parameters declared by the source and steps. */
+    /** An experiment named "experiment" whose parameters are those the source and steps declare. */
     public Experiment(DataSource<?> dataSource, Pipeline pipeline, List<Plugin> plugins) {
         this(builder("experiment").dataSource(dataSource).pipeline(pipeline).plugins(plugins == null ? List.of() : plugins));
     }
@@ -183,7 +193,7 @@ public final class Experiment {
         return run(RunRequest.defaults().withReplicates(replicateCount));
     }
 
-    /** The seed page's {@code run(treatments, hypotheses, replicates)}: each {@code null} means "as configured". */
+    /** Runs these treatments and hypotheses for this many replicates; each {@code null} means "as configured". */
     public Result run(List<Treatment> runTreatments, List<Hypothesis> runHypotheses, Integer replicateCount) {
         return run(RunRequest.defaults().withTreatments(runTreatments).withHypotheses(runHypotheses)
                 .withReplicates(replicateCount));

@@ -3,7 +3,8 @@ package io.crystallize.core;
 import java.util.List;
 
 /**
- * Hooks into an experiment's lifecycle (DESIGN §3.1). Plugins are called in list order. Every
+ * Hooks into an experiment's lifecycle (the order is documented on {@link Experiment}). Plugins are
+ * called in list order. Every
  * hook has a no-op default; implement only what you need.
  *
  * <p>Hooks that run per run ({@link #beforeReplicate}, {@link #beforeStep}, {@link #afterStep})

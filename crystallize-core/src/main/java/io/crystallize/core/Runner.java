@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.RandomAccess;
 
-/** Carries out executions of one experiment: the lifecycle of DESIGN §3.1. */
+/** Carries out executions of one experiment, in the lifecycle {@link Experiment} documents. */
 final class Runner {
 
     private final Experiment experiment;

@@ -162,7 +162,7 @@ final class Sides {
         return relativeMeaningful;
     }
 
-    /** DESIGN §3.4: both sides constant, or constant paired differences, within 1e-12 relative. */
+    /** Both sides constant, or constant paired differences, within 1e-12 relative. */
     boolean noVariance() {
         return paired ? Outcomes.constant(differences()) : Outcomes.constant(baseline) && Outcomes.constant(treatment);
     }

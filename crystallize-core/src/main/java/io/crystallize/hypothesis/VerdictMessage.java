@@ -11,15 +11,14 @@ final class VerdictMessage {
 
     /**
      * What a verifier added after the standard line of its verdict (e.g. the replicates a minimum
-     * effect needs), so that re-deciding the verdict after the correction keeps it; "" if none.
+     * effect needs), so that re-deciding the verdict after the correction keeps it; "" when the
+     * message is not the standard line of this very verdict followed by a note. The standard line
+     * is written again from the verdict's values and compared, never parsed.
      */
     static String noteOf(Verdict v) {
-        // the standard line ends with " — <status>", which no note contains
         String message = v.message() == null ? "" : v.message();
-        String end = " — " + v.status();
-        int at = message.lastIndexOf(end);
-        boolean standard = at >= 0 && message.startsWith(v.metric() + ": " + v.treatment() + " ");
-        return standard ? message.substring(at + end.length()) : "";
+        String standard = of(v);
+        return message.startsWith(standard) ? message.substring(standard.length()) : "";
     }
 
     static String of(Verdict v) {

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The built-in verifiers, one factory per test. All compare treatment − baseline with the
- * alternative the hypothesis's expectation and direction give, apply DESIGN §3.4's checks (too
- * few or non-finite values → INCONCLUSIVE, no variance → deterministic verdict), and name their
+ * alternative the hypothesis's expectation and direction give, check the data before testing (too
+ * few or non-finite values, no variance, a level the test cannot reach → INCONCLUSIVE with the
+ * reason; no variance in a metric declared deterministic → a verdict that follows the direction), and name their
  * method: test, alternative, exact or asymptotic, continuity correction, tie and zero handling, n.
  * Margins: the null difference of t-tests, a shift of the treatment's values for rank and
  * resampling tests; equivalence: two one-sided tests (TOST). Numerics: {@code io.crystallize.stats}.

@@ -65,7 +65,7 @@ class FirstRunCheckTest {
     @Test
     void aggregatedMetricsAndToleratedMissesRunEveryReplicate() {
         Result aggregated = experiment(latency(3)).hypothesis(Hypothesis.on("latency").name("mean")
-                .aggregate(Aggregate.MEAN).build()).build().run();
+                .aggregate(Aggregate.MEAN).deterministic().build()).build().run();
         assertThat(runs).hasValue(100);
         assertThat(aggregated.getHypothesis("mean").orElseThrow().supported("lru")).isTrue();
 
