@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * execution on the same thread, or until its JVM ends.
  *
  * <p>Reading never leaves the results directory: names are checked, links that lead out are
- * refused, only regular files are read, and JSON files at most {@value Confined#JSON_LIMIT} bytes.
+ * refused, only regular files are read, and JSON files of at most 256 MiB.
  *
  * <p>One execution at a time per plugin instance. {@code apply(...)} passes are not stored.
  */

@@ -49,11 +49,11 @@ final class Layout {
     }
 
     /**
-     * "v" and a version number as this library writes it: up to 18 digits (any such number fits a
-     * long) and no leading zero, so that every version has one name.
+     * "v" and a version number as this library writes it: a non-negative long in decimal, without
+     * a leading zero, so that every version has one name.
      */
     static boolean isVersionName(String name) {
-        if (name.length() < 2 || name.length() > 19 || name.charAt(0) != 'v') {
+        if (name.length() < 2 || name.length() > 20 || name.charAt(0) != 'v') {
             return false;
         }
         if (name.charAt(1) == '0' && name.length() > 2) {
@@ -64,7 +64,15 @@ final class Layout {
                 return false;
             }
         }
-        return true;
+        if (name.length() < 20) {
+            return true; // up to 18 digits always fit a long
+        }
+        try {
+            Long.parseLong(name.substring(1));
+            return true;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
     }
 
     /** True for a file written before its rename ({@code .<name>.<pid>.<thread>.tmp}): a leftover when its writer is gone. */

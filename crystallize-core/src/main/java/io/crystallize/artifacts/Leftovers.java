@@ -32,7 +32,7 @@ final class Leftovers {
                 if (!VersionReader.isComplete(dir) && !VersionLock.isLive(dir)) {
                     cleanDead(dir);
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 // cleanup is a courtesy: a version that cannot be cleaned now is tried again by later runs
                 LOG.log(Level.DEBUG, () -> "leftovers in " + dir + " not cleaned: " + e);
             }
@@ -61,6 +61,11 @@ final class Leftovers {
             }
         } catch (NoSuchFileException e) {
             return; // removed meanwhile
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return; // another process cleans it at the same time
+            }
+            throw e.getCause();
         }
         for (int i = directories.size() - 1; i >= 0; i--) { // children before parents
             try {

@@ -69,11 +69,13 @@ public record Retention(int keepVersions, long largeFileBytes) {
                 }
             }
             progress.next = Math.max(progress.next, stripUpTo + 1);
+            // passed over while a writer is at work on it; the lock is asked first, since for a
+            // finished version that is one missing file, where completeness takes a listing
             for (long version : candidates) {
                 Path versionDir = Layout.versionDir(experimentDir, version);
                 if (!Files.isDirectory(versionDir)) {
                     progress.deferred.remove(version);
-                } else if (!VersionReader.isFinished(versionDir) && VersionLock.isLive(versionDir)) {
+                } else if (VersionLock.isLive(versionDir) && !VersionReader.isFinished(versionDir)) {
                     progress.deferred.add(version);
                 } else {
                     progress.deferred.remove(version);

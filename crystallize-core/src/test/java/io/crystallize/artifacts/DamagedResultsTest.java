@@ -280,7 +280,10 @@ class DamagedResultsTest {
     void versionNamesAreTheOnesThisLibraryWrites() {
         assertThat(Layout.isVersionName("v0")).isTrue();
         assertThat(Layout.isVersionName("v999999999999999999")).isTrue();
-        assertThat(Layout.isVersionName("v9999999999999999999")).as("beyond a long").isFalse();
+        assertThat(Layout.isVersionName("v" + (999_999_999_999_999_999L + 1))).as("its successor").isTrue();
+        assertThat(Layout.isVersionName("v" + Long.MAX_VALUE)).isTrue();
+        assertThat(Layout.isVersionName("v9223372036854775808")).as("beyond a long").isFalse();
+        assertThat(Layout.isVersionName("v99999999999999999999")).isFalse();
         assertThat(Layout.isVersionName("v01")).isFalse();
         assertThat(Layout.isVersionName("v")).isFalse();
         assertThat(Layout.isVersionName("v1a")).isFalse();
