@@ -9,6 +9,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 junit_version="${JUNIT_VERSION:-6.1.3}"
+# MAVEN_REPO_LOCAL picks another local repository (default: Maven's own)
+mvn() { command mvn ${MAVEN_REPO_LOCAL:+"-Dmaven.repo.local=$MAVEN_REPO_LOCAL"} "$@"; }
 work="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 cp -R "$here/surefire-project/." "$work/"
