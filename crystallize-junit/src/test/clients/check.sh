@@ -18,7 +18,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 junit_version="${JUNIT_VERSION:-6.1.3}"
 surefire_versions="${SUREFIRE_VERSIONS:-3.2.5 3.5.2 3.5.4}"
 read -r -a maven_args <<< "${MAVEN_ARGS:-}"
-mvn_() { mvn -B -ntp "${maven_args[@]}" "$@"; }
+# MAVEN_REPO_LOCAL picks another local repository (default: Maven's own)
+mvn_() { mvn -B -ntp ${MAVEN_REPO_LOCAL:+"-Dmaven.repo.local=$MAVEN_REPO_LOCAL"} "${maven_args[@]}" "$@"; }
 work="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 fail() { echo "client check FAILED: $*" >&2; exit 1; }

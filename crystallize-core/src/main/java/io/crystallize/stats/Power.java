@@ -7,7 +7,7 @@ package io.crystallize.stats;
  *
  * <p>Two-sample Student t with n per side: df = 2n - 2, noncentrality d √(n/2). Paired t (and
  * one-sample) on n pairs: df = n - 1, noncentrality d_z √n. GREATER: P(T > t_{1-α}); LESS:
- * P(T < -t_{1-α}); TWO_SIDED: P(T > t_{1-α/2}) + P(T < -t_{1-α/2}) (the far tail included).
+ * P(T &lt; -t_{1-α}); TWO_SIDED: P(T > t_{1-α/2}) + P(T &lt; -t_{1-α/2}) (the far tail included).
  * Effects are standardised (Cohen's d, d_z) and signed as x minus y. Minimal detectable effects
  * are returned as the positive magnitude in the direction of the alternative (for LESS, the effect
  * -mde has the requested power).

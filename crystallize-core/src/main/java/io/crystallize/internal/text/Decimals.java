@@ -72,7 +72,7 @@ public final class Decimals {
 
     /**
      * {@code %.<digits>g}: the value rounded to {@code digits} significant digits, written plainly
-     * when 10^-4 ≤ |rounded| < 10^digits and in scientific notation ({@code 1.23e+06}) otherwise.
+     * when 10^-4 ≤ |rounded| &lt; 10^digits and in scientific notation ({@code 1.23e+06}) otherwise.
      */
     public static String significant(double v, int digits) {
         double a = Math.abs(v);
