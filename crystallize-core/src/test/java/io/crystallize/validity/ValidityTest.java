@@ -40,7 +40,7 @@ class ValidityTest {
     static final String MODE = "crystallize.validity";
     static final String EXPERIMENTS = "crystallize.validity.experiments";
     static final String THREADS = "crystallize.validity.threads";
-    static final String COMMAND = "mvn -B -ntp -o -pl crystallize-core test -Dtest=ValidityTest -Dcrystallize.validity=full";
+    static final String COMMAND = "mvn -B -ntp -pl crystallize-core test -Dtest=ValidityTest -Dcrystallize.validity=full";
 
     private static boolean fullMode() {
         return "full".equals(System.getProperty(MODE, "smoke").toLowerCase(Locale.ROOT));
