@@ -94,9 +94,12 @@ final class ValidityTable {
         out.append("\n## Failing scenarios\n\n");
         List<Measurement> failing = filter(measurements, m -> m.status() == Measurement.Status.FAIL);
         out.append(failing.isEmpty() ? "None.\n" : rows(failing));
-        out.append("\n## Every scenario\n\nThe measured rate per n; **bold ✗** misses its target, — was not measured ")
-                .append("(the stdout table says why), (I: x%) is the share of INCONCLUSIVE verdicts ")
-                .append("when it is at least 1%.\n");
+        out.append("\n## Every scenario\n\nThe measured rate per n; **bold ✗** misses its target; (I: x%) is the share ")
+                .append("of INCONCLUSIVE verdicts when it is at least 1%; — was not measured: no verdict reported an MDE ")
+                .append("or an interval (Kolmogorov-Smirnov, binomial and bootstrap report no MDE; INCONCLUSIVE verdicts ")
+                .append("and verdicts without variance neither), ")
+                .append("the metric is constant, an effect at the MDE lies beyond a rate's range (0/1 at small n), or ")
+                .append("Mann-Whitney's Hodges-Lehmann shift is not the planted change of a rate.\n");
         Map<StatisticalTest, List<Measurement>> byTest = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             byTest.computeIfAbsent(m.scenario().test(), t -> new ArrayList<>()).add(m);
