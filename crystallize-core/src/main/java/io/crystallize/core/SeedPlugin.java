@@ -36,6 +36,11 @@ public final class SeedPlugin implements Plugin {
         return new SeedPlugin(masterSeed, function, shared);
     }
 
+    /** The same seeding (seed function, shared or independent conditions) from another master seed. */
+    public SeedPlugin withMasterSeed(long master) {
+        return new SeedPlugin(master, seedFunction, shared);
+    }
+
     /**
      * Seeds that differ between the conditions of a replicate (no common random numbers); the
      * default test then compares unpaired samples with Welch's t.
