@@ -86,7 +86,7 @@ python3 "$here/api_floor.py" "$(ls "$here"/../../../target/crystallize-junit-*.j
     TokenCancellation ForwardedDiscoveryIssues 'PlatformFileEntries$PublishedFileEntry' \
     || fail "the engine names JUnit API missing from Platform $(platform_of $floor)"
 
-for version in $floor; do
+for version in $floor 6.1.3; do
     dir="$(project "$version")"
     echo "== JUnit $version: a bad configuration value =="
     rm -rf "$dir/target/surefire-reports"
