@@ -33,7 +33,7 @@ class ConfigurationKeysDocumentedTest {
     private static final Pattern ROW = Pattern.compile("^\\| `(crystallize\\.[^`]+)` \\| ([^|]+) \\|");
     /** A key, not a package ({@code io.crystallize.junit}), a Maven property, a family ({@code crystallize.default.*}) or a typo shown on purpose. */
     private static final Pattern KEY_NAMED = Pattern.compile(
-            "(?<![\\w.${/-])crystallize\\.[a-z]++(?:\\.[a-zA-Z]++)*+(?!\\.\\*| \\(did you mean)");
+            "(?<![\\w.${/<-])crystallize\\.[a-z]++(?:\\.[a-zA-Z]++)*+(?!\\.\\*| \\(did you mean)");
     private static final Pattern FIELD = Pattern.compile(
             "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*public static final String \\w+ = \"([^\"]+)\";", Pattern.DOTALL);
     private static final Pattern JAVADOC_DEFAULT = Pattern.compile("Default:\\s*(?:\\{@code ([^}]+)}|(none))");
