@@ -6,8 +6,8 @@
   check_samples.py gate-demo  the same, except that exactly the gate demonstration's hypothesis
                               tests failed, each with a NOT_SUPPORTED verdict and its p-value
 
-Surefire names a treatment's test after its hypothesis method, so a hypothesis covering two
-treatments appears twice; the treatment shows in the verdict message.
+Surefire names a treatment's test method[treatment], so each treatment of a hypothesis is its own
+test case.
 """
 import collections
 import glob
@@ -16,18 +16,20 @@ import sys
 import xml.etree.ElementTree as ET
 
 EXPECTED = collections.Counter({
-    ("io.crystallize.samples.cache.CacheEvictionExperiment", "lruBeatsFifo"): 1,
-    ("io.crystallize.samples.cache.CacheEvictionExperiment", "lfuNotWorseThanLru"): 1,
-    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingRaisesAccuracy"): 2,
-    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingLowersLogLoss"): 2,
-    ("io.crystallize.samples.performance.SortSpeedExperiment", "jdkSortIsFaster"): 1,
-    ("io.crystallize.samples.chained.TrainModelExperiment", "moreEpochsLowerLogLoss"): 1,
-    ("io.crystallize.samples.chained.EvaluateModelExperiment", "noisyInputsLowerAccuracy"): 1,
+    ("io.crystallize.samples.cache.CacheEvictionExperiment", "lruBeatsFifo[fifo]"): 1,
+    ("io.crystallize.samples.cache.CacheEvictionExperiment", "lfuNotWorseThanLru[lfu]"): 1,
+    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingRaisesAccuracy[standardised]"): 1,
+    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingRaisesAccuracy[standardised_fast]"): 1,
+    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingLowersLogLoss[standardised]"): 1,
+    ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingLowersLogLoss[standardised_fast]"): 1,
+    ("io.crystallize.samples.performance.SortSpeedExperiment", "jdkSortIsFaster[jdk_sort]"): 1,
+    ("io.crystallize.samples.chained.TrainModelExperiment", "moreEpochsLowerLogLoss[more_epochs]"): 1,
+    ("io.crystallize.samples.chained.EvaluateModelExperiment", "noisyInputsLowerAccuracy[noisy_inputs]"): 1,
     ("io.crystallize.samples.tuning.LearningRateTuningTest", "gridSearchFindsStandardisedFastLearning"): 1,
     ("io.crystallize.samples.builder.BuilderApiExampleTest", "discountRaisesRevenueAndResultsAreWritten"): 1,
 })
 GATE = collections.Counter({
-    ("io.crystallize.samples.gate.SlowerFastPathExperiment", "fastPathIsFaster"): 1,
+    ("io.crystallize.samples.gate.SlowerFastPathExperiment", "fastPathIsFaster[fast_path]"): 1,
 })
 
 
