@@ -32,8 +32,13 @@ public final class ParallelExecution implements Plugin {
         return workers;
     }
 
+    /**
+     * Runs the tasks on {@code workers} threads, the calling one included. When the calling thread
+     * is interrupted while it waits for the others, no further run starts, the runs in progress
+     * are interrupted and waited for, and it returns with its interrupt status set.
+     */
     @Override
-    public boolean runExperimentLoop(Execution execution, List<Runnable> runs) throws InterruptedException {
+    public boolean runExperimentLoop(Execution execution, List<Runnable> runs) {
         if (workers == 1 || runs.size() < 2) {
             runs.forEach(Runnable::run);
             return true;
@@ -55,22 +60,39 @@ public final class ParallelExecution implements Plugin {
             helpers[h].setUncaughtExceptionHandler((thread, e) -> escaped.compareAndSet(null, e));
             helpers[h].start();
         }
+        worker.run();
         try {
-            worker.run();
             for (Thread helper : helpers) {
                 helper.join();
             }
-        } catch (InterruptedException | RuntimeException | Error e) {
+        } catch (InterruptedException e) {
             next.set(size); // no further runs start
             for (Thread helper : helpers) {
                 helper.interrupt();
             }
-            throw e;
+            joinUninterruptibly(helpers);
+            Thread.currentThread().interrupt();
         }
         if (escaped.get() != null) {
             // runs record their own failures; anything escaping is a bug in the framework
             throw new IllegalStateException("a run escaped its failure handling", escaped.get());
         }
         return true;
+    }
+
+    private static void joinUninterruptibly(Thread[] helpers) {
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
