@@ -1,6 +1,7 @@
 package io.crystallize.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -27,7 +28,7 @@ final class ExecutionStop {
     private int task = NO_RUN;
     private String step;
     private Throwable cause;
-    private Thread thread;
+    private List<Thread> interruptedThreads; // where interrupts were found and cleared
 
     ExecutionStop(BooleanSupplier cancellation, Duration limit) {
         this.cancellation = cancellation;
@@ -54,7 +55,7 @@ final class ExecutionStop {
             return true;
         }
         if (limit != null && nanosLeft() <= 0) {
-            stop(Reason.TIME_LIMIT, NO_RUN, null, null, null);
+            stop(Reason.TIME_LIMIT, NO_RUN, null, null);
             return true;
         }
         if (cancellation != RunRequest.NOT_CANCELLED) {
@@ -62,11 +63,11 @@ final class ExecutionStop {
             try {
                 cancelled = cancellation.getAsBoolean();
             } catch (RuntimeException e) {
-                stop(Reason.CANCELLED, NO_RUN, null, e, null); // a broken cancellation must not keep runs going
+                stop(Reason.CANCELLED, NO_RUN, null, e); // a broken cancellation must not keep runs going
                 return true;
             }
             if (cancelled) {
-                stop(Reason.CANCELLED, NO_RUN, null, null, null);
+                stop(Reason.CANCELLED, NO_RUN, null, null);
                 return true;
             }
         }
@@ -84,35 +85,43 @@ final class ExecutionStop {
 
     /** A thread running the execution was interrupted: in run {@code task}, or ({@link #NO_RUN}) while it waited for runs. */
     void interrupted(int task, String step, Throwable interruption, Thread on) {
-        stop(Reason.INTERRUPTED, task, step, interruption, on);
+        synchronized (this) {
+            if (interruptedThreads == null) {
+                interruptedThreads = new ArrayList<>(2);
+            }
+            interruptedThreads.add(on);
+        }
+        stop(Reason.INTERRUPTED, task, step, interruption);
     }
 
     /**
      * Run {@code task} ran out of memory; true when that makes the execution stop (it happened
      * before in this execution). Allocates nothing: it is called when memory is short.
      */
-    boolean outOfMemory(int task, String step, Throwable error) {
-        if (outOfMemory.incrementAndGet() < 2) {
+    boolean outOfMemory(int task, String step, OutOfMemoryError error) {
+        // an array longer than the VM allows fails whatever memory is free: the JVM can go on
+        String message = error.getMessage();
+        if (message != null && message.startsWith("Requested array size exceeds VM limit")
+                || outOfMemory.incrementAndGet() < 2) {
             return false;
         }
-        stop(Reason.OUT_OF_MEMORY, task, step, error, null);
+        stop(Reason.OUT_OF_MEMORY, task, step, error);
         return true;
     }
 
     /** Stops for running out of memory at once: the failure of run {@code task} could not even be recorded. */
     void outOfMemoryNow(int task, String step, Throwable error) {
         outOfMemory.incrementAndGet();
-        stop(Reason.OUT_OF_MEMORY, task, step, error, null);
+        stop(Reason.OUT_OF_MEMORY, task, step, error);
     }
 
-    private synchronized void stop(Reason why, int run, String inStep, Throwable because, Thread on) {
+    private synchronized void stop(Reason why, int run, String inStep, Throwable because) {
         if (reason != null) {
             return;
         }
         task = run;
         step = inStep;
         cause = because;
-        thread = on;
         reason = why;
     }
 
@@ -130,9 +139,12 @@ final class ExecutionStop {
         return cause;
     }
 
-    /** True when the calling thread's interrupt status must be set again before {@code run(...)} returns. */
-    boolean interruptedOn(Thread caller) {
-        return reason == Reason.INTERRUPTED && thread == caller;
+    /**
+     * True when the calling thread's interrupt status must be set again before {@code run(...)}
+     * returns: an interrupt was found on it, whatever stopped the execution first.
+     */
+    synchronized boolean interruptedOn(Thread caller) {
+        return interruptedThreads != null && interruptedThreads.contains(caller);
     }
 
     /**

@@ -135,8 +135,8 @@ final class RunSteps {
     private RunRecord failed(int task, String condition, int replicate, String where, Throwable e, Context context,
             StepTrace trace) {
         try {
-            if (e instanceof OutOfMemoryError) {
-                stop.outOfMemory(task, where, e);
+            if (e instanceof OutOfMemoryError outOfMemory) {
+                stop.outOfMemory(task, where, outOfMemory);
                 return FailedRun.of(condition, replicate, where, e, null, null);
             }
             return FailedRun.of(condition, replicate, where, e, context, trace);

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ParallelExecution implements Plugin {
 
+    /** How often a waiting caller looks whether the execution stopped. */
+    private static final long STOP_POLL_MILLIS = 50;
+
     private final int workers;
 
     /** One worker per available processor. */
@@ -35,7 +38,8 @@ public final class ParallelExecution implements Plugin {
     /**
      * Runs the tasks on {@code workers} threads, the calling one included. When the calling thread
      * is interrupted while it waits for the others, no further run starts, the runs in progress
-     * are interrupted and waited for, and it returns with its interrupt status set.
+     * are interrupted and waited for, and it returns with its interrupt status set. When the
+     * execution stops for another reason, the runs in progress are interrupted too.
      */
     @Override
     public boolean runExperimentLoop(Execution execution, List<Runnable> runs) {
@@ -62,9 +66,7 @@ public final class ParallelExecution implements Plugin {
         }
         worker.run();
         try {
-            for (Thread helper : helpers) {
-                helper.join();
-            }
+            awaitHelpers(execution, helpers);
         } catch (InterruptedException e) {
             next.set(size); // no further runs start
             for (Thread helper : helpers) {
@@ -78,6 +80,25 @@ public final class ParallelExecution implements Plugin {
             throw new IllegalStateException("a run escaped its failure handling", escaped.get());
         }
         return true;
+    }
+
+    /**
+     * Joins the helpers; once the execution stops (a run on any thread was interrupted, or memory
+     * ran out twice), the runs still in progress are interrupted, as the serial loop's one would be.
+     */
+    private static void awaitHelpers(Execution execution, Thread[] helpers) throws InterruptedException {
+        boolean stopped = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                helper.join(STOP_POLL_MILLIS);
+                if (!stopped && execution.isCancelled()) {
+                    stopped = true;
+                    for (Thread other : helpers) {
+                        other.interrupt();
+                    }
+                }
+            }
+        }
     }
 
     private static void joinUninterruptibly(Thread[] helpers) {
