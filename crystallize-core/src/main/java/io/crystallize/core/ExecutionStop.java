@@ -184,18 +184,24 @@ final class ExecutionStop {
     }
 
     /**
-     * The exception {@code run(...)} throws once the plugins had the partial result.
+     * How far a stopped execution got.
      *
-     * @param runs     runs of the execution (warm-ups excluded)
-     * @param finished runs that finished (failed ones included, abandoned ones not)
-     * @param names    a task's run key
+     * @param runs           measured runs of the execution (warm-ups excluded)
+     * @param finished       measured runs that ended, failed ones included
+     * @param notStarted     measured runs that never started
+     * @param abandoned      keys of the runs left running, warm-ups included (negative replicates)
+     * @param abandonedSetup the step whose setup was left running, or {@code null}
      */
-    ExecutionStoppedException exception(String experiment, Result partial, int runs, int finished,
-            List<String> abandoned, String abandonedSetup, IntFunction<String> names) {
-        String progress = "; " + finished + " of " + runs + " runs finished and were kept"
+    record Progress(int runs, int finished, int notStarted, List<String> abandoned, String abandonedSetup) {
+    }
+
+    /** The exception {@code run(...)} throws once the plugins had the partial result; {@code names} gives a task's run key. */
+    ExecutionStoppedException exception(String experiment, Result partial, Progress how, IntFunction<String> names) {
+        List<String> abandoned = how.abandoned();
+        String progress = "; " + how.finished() + " of " + how.runs() + " runs finished and were kept"
                 + (abandoned.isEmpty() ? "" : ", abandoned (still running): " + String.join(", ", abandoned))
-                + (abandonedSetup == null ? "" : ", abandoned in the setup of step '" + abandonedSetup + "'")
-                + (runs - finished - abandoned.size() > 0 ? ", " + (runs - finished - abandoned.size()) + " not started" : "");
+                + (how.abandonedSetup() == null ? "" : ", abandoned in the setup of step '" + how.abandonedSetup() + "'")
+                + (how.notStarted() > 0 ? ", " + how.notStarted() + " not started" : "");
         String inRun = task == NO_RUN ? "" : " in run " + names.apply(task) + (step == null ? "" : " (step '" + step + "')");
         return switch (reason) {
             case TIME_LIMIT -> new TimeLimitExceededException("execution of '" + experiment + "' exceeded its time limit of "

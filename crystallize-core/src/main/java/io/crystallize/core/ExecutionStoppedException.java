@@ -28,7 +28,10 @@ public abstract sealed class ExecutionStoppedException extends RuntimeException
         return partial;
     }
 
-    /** Keys ({@code <condition>_rep_<r>}) of the runs left running, in task order; empty when every run ended. */
+    /**
+     * Keys ({@code <condition>_rep_<r>}) of the runs left running, in the order they were to run;
+     * a warm-up run has a negative replicate. Empty when every run that started ended.
+     */
     public List<String> abandonedRuns() {
         return abandoned;
     }

@@ -112,9 +112,8 @@ final class Runner {
             interruptedAfterRuns = Thread.interrupted();
             PluginException afterRunFailure = afterRun(execution, result);
             if (stop.isStopped()) {
-                ExecutionStoppedException stopped = stop.exception(experiment.name(), result, runs.count(),
-                        finished(records) - runs.keys(left.runs()).size(), runs.keys(left.runs()),
-                        left.phase() && left.runs().isEmpty() ? stepLifecycle.settingUp() : null, runs::key);
+                ExecutionStoppedException stopped = stop.exception(experiment.name(), result,
+                        runs.progress(records, left, stepLifecycle.settingUp()), runs::key);
                 if (afterRunFailure != null) {
                     stopped.addSuppressed(afterRunFailure);
                 }
@@ -141,16 +140,6 @@ final class Runner {
     private static Watchdog.Outcome inline(Runnable phase) {
         phase.run();
         return new Watchdog.Outcome(List.of(), false);
-    }
-
-    private static int finished(RunRecord[] records) {
-        int n = 0;
-        for (RunRecord record : records) {
-            if (record != null) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

@@ -127,11 +127,6 @@ final class Runs {
         return new RunRecord(record.metrics(), record.trace(), record.artifacts(), stopped);
     }
 
-    /** Runs of the execution, warm-ups excluded. */
-    int count() {
-        return records.length;
-    }
-
     /** The key of a task's run. */
     String key(int task) {
         int replicate = task / conditionCount - warmups;
@@ -164,15 +159,28 @@ final class Runs {
         return out;
     }
 
-    /** Keys of the measured runs among {@code abandoned}. */
-    List<String> keys(List<ActiveRuns.Abandoned> abandoned) {
-        List<String> keys = new ArrayList<>();
-        for (ActiveRuns.Abandoned run : abandoned) {
-            if (index(run.task()) >= 0) {
-                keys.add(key(run.task()));
+    /**
+     * How far the execution got, from the records {@link #records} gave and what the watchdog left.
+     *
+     * @param settingUp the step whose setup is running, or {@code null}
+     */
+    ExecutionStop.Progress progress(RunRecord[] out, Watchdog.Outcome left, String settingUp) {
+        int ended = 0;
+        for (RunRecord record : out) {
+            if (record != null) {
+                ended++;
             }
         }
-        return keys;
+        List<String> abandoned = new ArrayList<>();
+        int measuredAbandoned = 0;
+        for (ActiveRuns.Abandoned run : left.runs()) {
+            abandoned.add(key(run.task()));
+            if (index(run.task()) >= 0) {
+                measuredAbandoned++;
+            }
+        }
+        String setup = left.phase() && left.runs().isEmpty() ? settingUp : null;
+        return new ExecutionStop.Progress(out.length, ended - measuredAbandoned, out.length - ended, abandoned, setup);
     }
 
     /** A measured task's record slot, or -1 for a warm-up run. */
