@@ -4,7 +4,6 @@ import io.crystallize.hypothesis.Hypothesis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /** One {@code run(...)} or {@code apply(...)} call of an experiment, as plugins see it. */
 public final class Execution {
@@ -15,18 +14,18 @@ public final class Execution {
     private final List<Hypothesis> hypotheses;
     private final Map<String, Map<String, Object>> conditionParameters;
     private final boolean single;
-    private final BooleanSupplier cancelled;
+    private final ExecutionStop stop;
     private final Instant started = Instant.now();
 
     Execution(Experiment experiment, int replicates, List<Treatment> treatments, List<Hypothesis> hypotheses,
-            Map<String, Map<String, Object>> conditionParameters, boolean single, BooleanSupplier cancelled) {
+            Map<String, Map<String, Object>> conditionParameters, boolean single, ExecutionStop stop) {
         this.experiment = experiment;
         this.replicates = replicates;
         this.treatments = treatments;
         this.hypotheses = hypotheses;
         this.conditionParameters = conditionParameters;
         this.single = single;
-        this.cancelled = cancelled;
+        this.stop = stop;
     }
 
     public Experiment experiment() {
@@ -60,8 +59,13 @@ public final class Execution {
         return single;
     }
 
+    /**
+     * True once the execution stops before all its runs are done: it was cancelled, interrupted,
+     * ran out of time or out of memory. No run starts after that; results written for such an
+     * execution must not be taken for complete.
+     */
     public boolean isCancelled() {
-        return cancelled.getAsBoolean();
+        return stop.isStopped();
     }
 
     public Instant started() {

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * An experiment: a data source, a pipeline, a baseline (the declared parameters' defaults) and
  * treatments, run for N replicates each, with hypotheses verified on the recorded metrics. An
- * experiment may be run any number of times; each execution is independent.
+ * experiment may be run any number of times, one execution at a time; each execution is
+ * independent.
  *
  * <p>Every execution follows the same lifecycle: {@code init} on every plugin once, when the
  * experiment is built; then per execution: validation (resolving treatments, hypotheses and
@@ -42,6 +43,7 @@ public final class Experiment {
     private final List<Hypothesis> hypotheses;
     private final int replicates;
     private final ExecutionOptions options;
+    private final ExclusiveUse exclusive = new ExclusiveUse();
 
     /** An experiment named "experiment" whose parameters are those the source and steps declare. */
     public Experiment(DataSource<?> dataSource, Pipeline pipeline, List<Plugin> plugins) {
@@ -129,58 +131,12 @@ public final class Experiment {
 
     /**
      * Checks the configuration: names, parameters overridden by literal treatments (with a
-     * "did you mean"), hypotheses, replicates.
+     * "did you mean"), hypotheses, replicates and whether their runs fit this JVM.
      *
      * @throws ConfigurationException listing every problem found
      */
     public void validate() {
-        List<String> problems = problems(treatments, hypotheses, replicates);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-    }
-
-    List<String> problems(List<Treatment> runTreatments, List<Hypothesis> runHypotheses, int runReplicates) {
-        List<String> problems = new ArrayList<>();
-        if (runReplicates < 1) {
-            problems.add("replicates must be at least 1, got " + runReplicates);
-        }
-        List<String> names = new ArrayList<>();
-        for (Treatment t : runTreatments) {
-            if (t == null) {
-                problems.add("a treatment is null");
-                continue;
-            }
-            if (names.contains(t.name())) {
-                problems.add("treatment '" + t.name() + "' is declared twice: treatment names must be unique");
-            } else {
-                String clash = Names.caseClash("treatment", t.name(), names);
-                if (clash != null) {
-                    problems.add(clash);
-                }
-            }
-            names.add(t.name());
-            t.overrides().forEach((key, value) -> {
-                try {
-                    parameters.coerce(t.name(), key, value);
-                } catch (ConfigurationException e) {
-                    problems.addAll(e.problems());
-                }
-            });
-        }
-        List<String> hypothesisNames = new ArrayList<>();
-        for (Hypothesis h : runHypotheses) {
-            if (h == null) {
-                problems.add("a hypothesis is null");
-                continue;
-            }
-            if (hypothesisNames.contains(h.name())) {
-                problems.add("hypothesis '" + h.name() + "' is declared twice: hypothesis names must be unique");
-            }
-            hypothesisNames.add(h.name());
-            problems.addAll(h.problems(names));
-        }
-        return problems;
+        ConfigurationCheck.require(ConfigurationCheck.problems(this, treatments, hypotheses, replicates, true));
     }
 
     /** Runs the configured treatments and hypotheses. */
@@ -199,9 +155,31 @@ public final class Experiment {
                 .withReplicates(replicateCount));
     }
 
+    /**
+     * Runs with the request's overrides, time limit and cancellation.
+     *
+     * <p>Every run is attempted: whatever a run throws (any {@link Throwable}, errors included) is
+     * recorded as its failure and the other runs go on. The execution stops early only when the
+     * request's cancellation turns true or its time limit passes, when a thread running it is
+     * interrupted (an interrupt is a request to stop; the interrupted run is recorded as failed
+     * and its thread's status cleared), or when runs run out of memory a second time. Then no
+     * further run starts, what finished is kept and written by the plugins, and an
+     * {@link ExecutionStoppedException} says why and which runs it did not wait for.
+     *
+     * <p>One execution at a time: calling {@code run}, {@code apply} or {@code optimize} while
+     * another thread executes this experiment is an {@link IllegalStateException}.
+     *
+     * @throws io.crystallize.base.ConfigurationException before anything runs, naming every problem
+     * @throws ExecutionStoppedException after the plugins had the partial result
+     */
     public Result run(RunRequest request) {
         Objects.requireNonNull(request, "request");
-        return new Runner(this).execute(request, true);
+        exclusive.enter(name, "run(...)");
+        try {
+            return new Runner(this).execute(request, true);
+        } finally {
+            exclusive.exit();
+        }
     }
 
     /**
@@ -212,7 +190,12 @@ public final class Experiment {
      * @param seed      the replicate seed, or {@code null} for replicate 0's seed
      */
     public Object apply(Treatment treatment, Object data, Long seed) {
-        return new Runner(this).applyOnce(treatment, data, seed);
+        exclusive.enter(name, "apply(...)");
+        try {
+            return new Runner(this).applyOnce(treatment, data, seed);
+        } finally {
+            exclusive.exit();
+        }
     }
 
     public Object apply(Object data) {
@@ -224,31 +207,15 @@ public final class Experiment {
      * {@code replicatesPerTrial} replicates (the baseline is not rerun), tells the optimizer the
      * objective, and returns its best treatment. A trial that records no objective value (its runs
      * failed) is told NaN and the search goes on; when every trial fails, the error lists them.
+     * Trials x replicates per trial must not exceed 2<sup>31</sup> - 9 runs.
      */
     public Treatment optimize(Optimizer optimizer, int trials, int replicatesPerTrial) {
-        if (trials < 1 || replicatesPerTrial < 1) {
-            throw new ConfigurationException("optimize needs trials >= 1 and replicatesPerTrial >= 1, got "
-                    + trials + " and " + replicatesPerTrial);
+        exclusive.enter(name, "optimize(...)");
+        try {
+            return new Optimization(this).run(optimizer, trials, replicatesPerTrial);
+        } finally {
+            exclusive.exit();
         }
-        Runner runner = new Runner(this);
-        List<String> failedTrials = new ArrayList<>();
-        for (int trial = 0; trial < trials; trial++) {
-            Treatment candidate = optimizer.ask();
-            Result result = runner.executeTrial(candidate, replicatesPerTrial);
-            double score;
-            try {
-                score = optimizer.objective().score(result, candidate.name());
-            } catch (ConfigurationException noScore) {
-                // a trial whose runs all failed must not end the search: it scores NaN, which no optimizer picks
-                failedTrials.add(noScore.getMessage());
-                score = Double.NaN;
-            }
-            optimizer.tell(candidate, score);
-        }
-        if (failedTrials.size() == trials) {
-            throw new ConfigurationException(failedTrials);
-        }
-        return optimizer.best();
     }
 
     /**

@@ -38,6 +38,10 @@ public interface Plugin {
      * The execution strategy: run every task (each a complete run that records its own failures
      * and never throws) and return {@code true}, or return {@code false} to leave it to the next
      * plugin and finally to the serial loop. Results do not depend on the order tasks finish in.
+     * A task whose execution has stopped returns at once, so a strategy may simply go on calling
+     * tasks. A strategy interrupted while it waits for its threads starts no further task, lets
+     * the tasks in progress end, and returns {@code true} with the interrupt status set again: the
+     * execution then keeps what finished and reports the interruption.
      */
     default boolean runExperimentLoop(Execution execution, List<Runnable> runs) throws Exception {
         return false;

@@ -28,7 +28,7 @@ final class ResultAssembly {
     }
 
     Result assemble(Execution execution, int conditionCount, int replicates, List<Hypothesis> hypotheses,
-            RunRecord[][] records, Instant started) {
+            RunRecord[] records, Instant started) {
         List<String> conditionNames = new ArrayList<>(execution.conditions());
         Map<String, Map<String, MetricSeries>> metrics = new LinkedHashMap<>();
         Map<String, RunFailure> errors = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ final class ResultAssembly {
             List<String> paths = new ArrayList<>();
             RunTrace[] traces = new RunTrace[replicates];
             for (int r = 0; r < replicates; r++) {
-                RunRecord record = records[r][c];
+                RunRecord record = records[r * conditionCount + c];
                 if (record == null) {
                     continue; // cancelled before it started
                 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ParallelExecution implements Plugin {
 
+    /** How often a waiting caller looks whether the execution stopped. */
+    private static final long STOP_POLL_MILLIS = 50;
+
     private final int workers;
 
     /** One worker per available processor. */
@@ -32,8 +35,14 @@ public final class ParallelExecution implements Plugin {
         return workers;
     }
 
+    /**
+     * Runs the tasks on {@code workers} threads, the calling one included. When the calling thread
+     * is interrupted while it waits for the others, no further run starts, the runs in progress
+     * are interrupted and waited for, and it returns with its interrupt status set. When the
+     * execution stops for another reason, the runs in progress are interrupted too.
+     */
     @Override
-    public boolean runExperimentLoop(Execution execution, List<Runnable> runs) throws InterruptedException {
+    public boolean runExperimentLoop(Execution execution, List<Runnable> runs) {
         if (workers == 1 || runs.size() < 2) {
             runs.forEach(Runnable::run);
             return true;
@@ -55,22 +64,56 @@ public final class ParallelExecution implements Plugin {
             helpers[h].setUncaughtExceptionHandler((thread, e) -> escaped.compareAndSet(null, e));
             helpers[h].start();
         }
+        worker.run();
         try {
-            worker.run();
-            for (Thread helper : helpers) {
-                helper.join();
-            }
-        } catch (InterruptedException | RuntimeException | Error e) {
+            awaitHelpers(execution, helpers);
+        } catch (InterruptedException e) {
             next.set(size); // no further runs start
             for (Thread helper : helpers) {
                 helper.interrupt();
             }
-            throw e;
+            joinUninterruptibly(helpers);
+            Thread.currentThread().interrupt();
         }
         if (escaped.get() != null) {
             // runs record their own failures; anything escaping is a bug in the framework
             throw new IllegalStateException("a run escaped its failure handling", escaped.get());
         }
         return true;
+    }
+
+    /**
+     * Joins the helpers; once the execution stops (a run on any thread was interrupted, or memory
+     * ran out twice), the runs still in progress are interrupted, as the serial loop's one would be.
+     */
+    private static void awaitHelpers(Execution execution, Thread[] helpers) throws InterruptedException {
+        boolean stopped = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                helper.join(STOP_POLL_MILLIS);
+                if (!stopped && execution.isCancelled()) {
+                    stopped = true;
+                    for (Thread other : helpers) {
+                        other.interrupt();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread[] helpers) {
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -66,8 +66,11 @@ public final class Constants {
     public static final String PARALLELISM = "crystallize.execution.parallelism";
 
     /**
-     * Wall-clock limit per experiment execution. When it passes, no further run starts, runs in
-     * progress finish, and the experiment fails with a message saying how far it got. Accepts
+     * Wall-clock limit per experiment execution, upstream experiments it runs first included. When
+     * it passes, no further run starts, runs in progress are interrupted, and a run still going a
+     * second later is abandoned (sleeping, blocked or spinning: its daemon thread is left to itself
+     * and its later output ignored); the finished runs are written, and the experiment fails with a
+     * {@code TimeoutException} naming the stuck runs and how far it got. Other tests go on. Accepts
      * ISO-8601 ({@code PT2M}) or a number with unit {@code ms}, {@code s}, {@code m} or {@code h}.
      * Default: none. Example: {@code crystallize.execution.timeout=90s}.
      */

@@ -2,6 +2,8 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.core.ExecutionCancelledException;
+import io.crystallize.core.ExecutionStoppedException;
+import io.crystallize.core.TimeLimitExceededException;
 import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
 import io.crystallize.base.RunFailure;
@@ -11,10 +13,13 @@ import io.crystallize.definition.HypothesisDeclaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -34,22 +39,24 @@ final class ExperimentExecution {
     ExecutionContext.ExperimentRun run() throws Exception {
         ExperimentDefinition definition = node.definition();
         EngineConfiguration configuration = context.configuration();
-        Stop stop = new Stop(context.cancellation(), configuration.timeout());
+        Stop stop = new Stop(context.cancellation());
+        TimeLimit limit = new TimeLimit(configuration.timeout());
         try {
-            ensureUpstreamResults(definition, stop, new HashSet<>());
+            ensureUpstreamResults(definition, stop, limit, new HashSet<>());
             if (!definition.upstream().isEmpty()) {
                 context.configuration().settings().resultWriter().await(); // upstream results on disk first
             }
             Experiment experiment = definition.experiment(configuration.settings());
             // an override acts like a run(...) argument: it beats an upstream source's declared count too
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
-                    .withReplicates(configuration.settings().replicatesOverride().orElse(null));
+                    .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null));
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);
                 return new ExecutionContext.ExperimentRun(definition, result);
-            } catch (ExecutionCancelledException e) {
-                throw stopped(definition, stop, e);
+            } catch (ExecutionStoppedException e) {
+                publishResults(experiment, e.partialResult()); // what finished was written: say where
+                throw stopped(definition.name(), limit, e);
             }
         } finally {
             context.executed().add(definition.experimentClass());
@@ -64,7 +71,8 @@ final class ExperimentExecution {
     }
 
     /** Runs upstream experiments that neither ran in this engine run nor left complete results on disk. */
-    private void ensureUpstreamResults(ExperimentDefinition definition, Stop stop, Set<Class<?>> visiting) {
+    private void ensureUpstreamResults(ExperimentDefinition definition, Stop stop, TimeLimit limit,
+            Set<Class<?>> visiting) throws Exception {
         for (Class<?> upstream : definition.upstream()) {
             if (context.executed().contains(upstream) || !visiting.add(upstream)) {
                 continue;
@@ -74,9 +82,14 @@ final class ExperimentExecution {
             if (hasCompleteResults(root, source.name())) {
                 continue;
             }
-            ensureUpstreamResults(source, stop, visiting);
-            Result result = source.experiment(context.configuration().settings())
-                    .run(RunRequest.defaults().withCancellation(stop));
+            ensureUpstreamResults(source, stop, limit, visiting);
+            Result result;
+            try {
+                result = source.experiment(context.configuration().settings())
+                        .run(RunRequest.defaults().withCancellation(stop).withTimeLimit(limit.left()));
+            } catch (ExecutionStoppedException e) {
+                throw stopped(source.name() + "', upstream of '" + definition.name(), limit, e);
+            }
             context.executed().add(upstream);
             context.listener().reportingEntryPublished(node, ReportEntry.from("upstream", source.name()
                     + " had no complete results under " + root + ", so it ran first: " + result));
@@ -91,18 +104,57 @@ final class ExperimentExecution {
         }
     }
 
-    private Exception stopped(ExperimentDefinition definition, Stop stop, ExecutionCancelledException e) {
+    /**
+     * The failure of an experiment node whose execution stopped: a time limit fails it naming the
+     * runs that were stuck; a JUnit cancellation aborts it; running out of memory fails it.
+     */
+    private static Exception stopped(String experiment, TimeLimit limit, ExecutionStoppedException e) {
         Result partial = e.partialResult();
-        String progress = partial == null ? "" : "; " + partial.provenance().size() + " of "
-                + partial.replicates() * partial.conditions().size() + " runs finished, the rest were not started";
-        if (stop.timedOut()) {
-            TimeoutException timeout = new TimeoutException("experiment '" + definition.name()
-                    + "' exceeded its time limit of " + stop.limit().orElseThrow() + " (" + Constants.TIMEOUT + ")"
+        List<String> stuck = new ArrayList<>();
+        partial.errors().forEach((key, failure) -> {
+            if (failure.type().equals(TimeoutException.class.getName())) {
+                stuck.add(key + (failure.step() == null ? "" : " in step '" + failure.step() + "'")
+                        + (e.abandonedRuns().contains(key) ? " (abandoned, still running)" : " (interrupted)"));
+            }
+        });
+        int runs = partial.replicates() * partial.conditions().size();
+        int finished = partial.provenance().size() - stuck.size();
+        boolean unstarted = finished + stuck.size() < runs;
+        String stuckRuns = String.join(", ", stuck);
+        String progress = "; " + finished + " of " + runs + " runs finished"
+                + (unstarted ? ", the rest were not started" : "")
+                + (stuck.isEmpty() ? "" : (unstarted ? " but for " : ", ")
+                        + (stuck.size() == 1 ? "the run stuck at the limit: " : "the runs stuck at the limit: ") + stuckRuns);
+        if (e instanceof TimeLimitExceededException) {
+            TimeoutException timeout = new TimeoutException("experiment '" + experiment
+                    + "' exceeded its time limit of " + limit.limit().orElseThrow() + " (" + Constants.TIMEOUT + ")"
                     + progress);
             timeout.initCause(e);
             return timeout;
         }
-        return new TestAbortedException("execution of experiment '" + definition.name() + "' was cancelled" + progress, e);
+        if (e instanceof ExecutionCancelledException) {
+            return new TestAbortedException("execution of experiment '" + experiment + "' was cancelled" + progress, e);
+        }
+        return e;
+    }
+
+    /** The engine's limit per experiment node, shared by the upstream experiments it runs first. */
+    private static final class TimeLimit {
+        private final Optional<Duration> limit;
+        private final long start = System.nanoTime();
+
+        TimeLimit(Optional<Duration> limit) {
+            this.limit = limit;
+        }
+
+        Optional<Duration> limit() {
+            return limit;
+        }
+
+        /** What is left of the limit ({@code null}: no limit); at least a nanosecond, so a spent one stops at once. */
+        Duration left() {
+            return limit.map(d -> Duration.ofNanos(Math.max(1, d.toNanos() - (System.nanoTime() - start)))).orElse(null);
+        }
     }
 
     private void publishResults(Experiment experiment, Result result) {

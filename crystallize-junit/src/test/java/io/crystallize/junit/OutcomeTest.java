@@ -22,6 +22,7 @@ import io.crystallize.junit.fixtures.outcomes.FlakyExperiment;
 import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
 import io.crystallize.junit.fixtures.outcomes.PerRequestExperiment;
 import io.crystallize.junit.fixtures.outcomes.SlowExperiment;
+import io.crystallize.junit.fixtures.outcomes.StuckExperiment;
 import io.crystallize.junit.fixtures.outcomes.TwoMetricExperiment;
 import io.crystallize.junit.fixtures.outcomes.UnwritableResultsExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
@@ -183,6 +184,9 @@ class OutcomeTest {
 
     @Test
     void timeLimitFailsTheExperimentCleanly() {
+        // classes loaded first: in a cold JVM, claiming the first results directory alone can take 300 ms
+        Kit.engine(artifacts.resolve("warm-up")).selectors(selectClass(ScoreExperiment.class)).execute();
+        StepCalls.reset();
         EngineExecutionResults results = Kit.engine(artifacts)
                 .configurationParameter(Constants.TIMEOUT, "300ms")
                 .selectors(selectClass(SlowExperiment.class)).execute();
@@ -192,6 +196,36 @@ class OutcomeTest {
                         m.startsWith("experiment 'SlowExperiment' exceeded its time limit of PT0.3S")
                                 && m.contains("runs finished, the rest were not started")))));
         assertThat(StepCalls.total()).isBetween(1, 40);
+    }
+
+    @Test
+    void aStuckRunIsNamedTheFinishedRunsAreWrittenAndOtherExperimentsGoOn() throws Exception {
+        for (boolean spin : new boolean[] {false, true}) {
+            StuckExperiment.SPIN.set(spin);
+            StuckExperiment.RELEASE.set(false);
+            Path root = artifacts.resolve(spin ? "spin" : "sleep");
+            try {
+                EngineExecutionResults results = Kit.engine(root).configurationParameter(Constants.TIMEOUT, "500ms")
+                        .selectors(selectClass(StuckExperiment.class), selectClass(ScoreExperiment.class)).execute();
+
+                results.containerEvents().assertThatEvents().haveExactly(1, event(container("StuckExperiment"),
+                        finishedWithFailure(instanceOf(TimeoutException.class), message(m ->
+                                m.startsWith("experiment 'StuckExperiment' exceeded its time limit of PT0.5S")
+                                        && m.contains("4 of 8 runs finished, the rest were not started but for the run "
+                                        + "stuck at the limit: baseline_rep_2 in step 'hang' ("
+                                        + (spin ? "abandoned, still running" : "interrupted") + ")")))));
+                results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(3).failed(2)); // ScoreExperiment's
+                Path version = root.resolve("StuckExperiment/v0");
+                assertThat(io.crystallize.artifacts.ArtifactPlugin.readResult(version)
+                        .metric("patient", "score").size()).isEqualTo(2);
+                assertThat(version.resolve("baseline/.crystallize_complete")).doesNotExist();
+                assertThat(results.allEvents().fileEntryPublished().stream()
+                        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.FileEntry.class).getPath()))
+                        .contains(version.toAbsolutePath());
+            } finally {
+                StuckExperiment.RELEASE.set(true);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,219 @@
+package io.crystallize.core;
+
+import io.crystallize.base.RunFailure;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * The runs of one execution: warm-up replicates first, then every replicate, each over all
+ * conditions. Task {@code i} is one run; tasks are made into {@link Runnable}s only for a plugin
+ * that runs them, the serial loop calls {@link #runTask} directly. Each run's record goes to its
+ * own slot, so results do not depend on the order runs finish in.
+ *
+ * <p>Interrupts: a run that ends by an interruption, or with its thread's interrupt status set,
+ * stops the execution (no further run starts) and its status is cleared, so it never reaches the
+ * next run nor the plugins writing results. An interrupt is a request to stop; a run cannot tell
+ * one meant for it from one meant for whoever called {@code run(...)} on the same thread.
+ */
+final class Runs {
+
+    private final Execution execution;
+    private final ExecutionStop stop;
+    private final RunSteps steps;
+    private final Conditions conditions;
+    private final List<Plugin> plugins;
+    private final int conditionCount;
+    private final int warmups;
+    private final int taskCount;
+    private final boolean interleaved;
+    private final RunRecord[] records;
+    private final ActiveRuns active;
+    private final RunSteps.Input input;
+    private final Object[] output;
+    private final FirstRunCheck firstRuns;
+
+    /**
+     * @param active where supervised runs say what they do, or {@code null} when runs are not watched
+     */
+    Runs(Execution execution, ExecutionStop stop, RunSteps steps, Conditions conditions, int replicates, int warmups,
+            ActiveRuns active, RunSteps.Input input, Object[] output, FirstRunCheck firstRuns) {
+        this.execution = execution;
+        this.stop = stop;
+        this.steps = steps;
+        this.conditions = conditions;
+        this.plugins = execution.experiment().plugins();
+        this.conditionCount = conditions.count();
+        this.warmups = warmups;
+        this.taskCount = (replicates + warmups) * conditionCount; // bounded by RunBounds
+        this.interleaved = execution.experiment().options().interleaved();
+        this.records = new RunRecord[replicates * conditionCount];
+        this.active = active;
+        this.input = input;
+        this.output = output;
+        this.firstRuns = firstRuns;
+    }
+
+    /** Runs every task through the first plugin that takes the loop, or serially. */
+    void runAll() {
+        List<Runnable> tasks = new Tasks();
+        for (Plugin plugin : plugins) {
+            boolean handled;
+            try {
+                handled = plugin.runExperimentLoop(execution, tasks);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new PluginException(e);
+            }
+            if (handled) {
+                return;
+            }
+        }
+        for (int task = 0; task < taskCount; task++) {
+            runTask(task);
+        }
+    }
+
+    /**
+     * After the loop: a strategy that was interrupted while it waited for its runs returns with the
+     * interrupt status set (see {@link Plugin#runExperimentLoop}).
+     */
+    void noteInterruptAfterLoop() {
+        if (Thread.interrupted()) {
+            stop.interrupted(ExecutionStop.NO_RUN, null,
+                    new InterruptedException("interrupted while waiting for the runs of '" + execution.experiment().name()
+                            + "'"), Thread.currentThread());
+        }
+    }
+
+    void runTask(int task) {
+        if (stop.check() || firstRuns.failed()) {
+            return;
+        }
+        int replicate = task / conditionCount - warmups;
+        int slot = task % conditionCount;
+        int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        ActiveRuns.Slot running = null;
+        if (active != null && (running = active.begin(task)) == null) {
+            return;
+        }
+        boolean measured = replicate >= 0;
+        RunRecord record = steps.run(task, c, replicate, running, measured ? input : null, measured ? output : null);
+        boolean flagged = Thread.interrupted();
+        if (record != null && (flagged || record.failure() != null && FailedRun.isInterruption(record.failure().cause()))) {
+            record = interrupted(task, c, replicate, record);
+        }
+        if (measured) {
+            records[replicate * conditionCount + c] = record;
+            if (record != null) {
+                firstRuns.afterRun(c, replicate, record);
+            }
+        }
+        if (running != null) {
+            running.finish(); // after the record is stored: whoever sees the run finished sees its record
+        }
+    }
+
+    /** Throws what the first complete run of a condition showed to be wrong for every run, if anything. */
+    void firstRunProblem() {
+        firstRuns.throwIfFailed();
+    }
+
+    /** Stops the execution for an interrupted run; a run interrupted by an earlier stop records that stop. */
+    private RunRecord interrupted(int task, int c, int replicate, RunRecord record) {
+        RunFailure failure = record.failure();
+        String key = RunFailure.key(conditions.name(c), replicate);
+        Throwable cause = failure != null ? failure.cause()
+                : new InterruptedException("run " + key + " ended with its thread interrupted");
+        stop.interrupted(task, failure == null ? null : failure.step(), cause, Thread.currentThread());
+        if (failure == null || stop.reason() == ExecutionStop.Reason.INTERRUPTED) {
+            return record;
+        }
+        RunFailure stopped = RunFailure.of(failure.condition(), replicate, failure.step(),
+                stop.stoppedRun(key, failure.step(), failure.cause()));
+        return new RunRecord(record.metrics(), record.trace(), record.artifacts(), stopped);
+    }
+
+    /** The key of a task's run. */
+    String key(int task) {
+        int replicate = task / conditionCount - warmups;
+        int slot = task % conditionCount;
+        int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        return RunFailure.key(conditions.name(c), replicate);
+    }
+
+    /**
+     * Every measured run's record by {@code replicate * conditions + condition}: {@code null}
+     * where a run did not start; abandoned runs as failures saying why, and a run whose failure
+     * could not be recorded (memory ran out) with that failure.
+     */
+    RunRecord[] records(List<ActiveRuns.Abandoned> abandoned) {
+        RunRecord[] out = abandoned.isEmpty() ? records : records.clone();
+        for (ActiveRuns.Abandoned run : abandoned) {
+            int index = index(run.task());
+            if (index >= 0) {
+                String condition = conditions.name(index % conditionCount);
+                int replicate = index / conditionCount;
+                out[index] = FailedRun.abandoned(condition, replicate, run.step(),
+                        stop.abandonedRun(key(run.task()), run.step(), run.stack()));
+            }
+        }
+        int fatal = stop.reason() == ExecutionStop.Reason.OUT_OF_MEMORY && stop.task() >= 0 ? index(stop.task()) : -1;
+        if (fatal >= 0 && out[fatal] == null) {
+            out[fatal] = FailedRun.of(conditions.name(fatal % conditionCount), fatal / conditionCount, stop.step(),
+                    stop.cause(), null, null);
+        }
+        return out;
+    }
+
+    /**
+     * How far the execution got, from the records {@link #records} gave and what the watchdog left.
+     *
+     * @param settingUp the step whose setup is running, or {@code null}
+     */
+    ExecutionStop.Progress progress(RunRecord[] out, Watchdog.Outcome left, String settingUp) {
+        int ended = 0;
+        for (RunRecord record : out) {
+            if (record != null) {
+                ended++;
+            }
+        }
+        List<String> abandoned = new ArrayList<>();
+        int measuredAbandoned = 0;
+        for (ActiveRuns.Abandoned run : left.runs()) {
+            abandoned.add(key(run.task()));
+            if (index(run.task()) >= 0) {
+                measuredAbandoned++;
+            }
+        }
+        String setup = left.phase() && left.runs().isEmpty() ? settingUp : null;
+        return new ExecutionStop.Progress(out.length, ended - measuredAbandoned, out.length - ended, abandoned, setup);
+    }
+
+    /** A measured task's record slot, or -1 for a warm-up run. */
+    private int index(int task) {
+        int replicate = task / conditionCount - warmups;
+        if (replicate < 0) {
+            return -1;
+        }
+        int slot = task % conditionCount;
+        int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        return replicate * conditionCount + c;
+    }
+
+    private final class Tasks extends AbstractList<Runnable> implements RandomAccess {
+        @Override
+        public Runnable get(int task) {
+            Objects.checkIndex(task, taskCount);
+            return () -> runTask(task);
+        }
+
+        @Override
+        public int size() {
+            return taskCount;
+        }
+    }
+}
