@@ -199,6 +199,18 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
         return VersionReader.readResult(versionDirectory);
     }
 
+    /**
+     * Like {@link #readResult}, but also reads a {@link VersionStatus#CANCELLED} version: the
+     * partial result of an execution that was stopped (time limit, cancellation, interruption),
+     * holding the runs that finished before it stopped.
+     *
+     * @throws IncompleteVersionException when the version is neither complete nor cancelled
+     * @throws IOException                naming a damaged file and what to do about it
+     */
+    public static Result readPartialResult(Path versionDirectory) throws IOException {
+        return VersionReader.readPartialResult(versionDirectory);
+    }
+
     /** Fails with a clear message when {@code root} cannot hold results. */
     static void requireDirectory(Path dir) {
         if (dir.toFile().exists() && !dir.toFile().isDirectory()) {

@@ -79,15 +79,27 @@ final class VersionReader {
 
     /** The result stored in a complete version directory. */
     static Result readResult(Path versionDir) throws IOException {
+        return read(versionDir, false);
+    }
+
+    /** The result stored in a complete version directory, or the partial one of a cancelled execution. */
+    static Result readPartialResult(Path versionDir) throws IOException {
+        return read(versionDir, true);
+    }
+
+    private static Result read(Path versionDir, boolean partialToo) throws IOException {
         if (!Files.isDirectory(versionDir)) {
             throw new FileNotFoundException(versionDir + " is not a directory: pass a version directory, "
                     + "<root>/<experiment>/v<n>");
         }
         VersionStatus status = status(versionDir);
-        if (status != VersionStatus.COMPLETE) {
+        if (status != VersionStatus.COMPLETE && !(partialToo && status == VersionStatus.CANCELLED)) {
             throw incomplete(versionDir, status);
         }
         Path summary = versionDir.resolve(Layout.RESULT);
+        if (!Files.exists(summary) && status == VersionStatus.CANCELLED) {
+            throw new FileNotFoundException(summary + " does not exist: the cancelled execution wrote no result");
+        }
         if (!Files.exists(summary)) {
             throw new FileNotFoundException(summary + " does not exist though every condition is marked complete: "
                     + "the version was edited by hand; rerun the experiment or read another version");

@@ -3,6 +3,7 @@ package io.crystallize.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.artifacts.VersionStatus;
 import io.crystallize.testing.RecordStep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ class HeapExhaustionTest {
         assertThat(output).contains("ABORTED execution of 'exhausted' was aborted: it ran out of memory a second time "
                 + "in run baseline_rep_6 (step 'Greedy'), so no further run started; 7 of 20 runs finished and were kept, "
                 + "13 not started");
-        Result written = ArtifactPlugin.readResult(root.resolve("exhausted/v0"));
+        assertThat(ArtifactPlugin.versionStatus(root.resolve("exhausted/v0"))).isEqualTo(VersionStatus.CANCELLED);
+        Result written = ArtifactPlugin.readPartialResult(root.resolve("exhausted/v0"));
         assertThat(written.metric("baseline", RecordStep.METRIC).values()).containsExactly(0, 1, 2, 3, 4);
         assertThat(written.errors()).containsOnlyKeys("baseline_rep_5", "baseline_rep_6");
         assertThat(written.errors().get("baseline_rep_6").type()).isEqualTo(OutOfMemoryError.class.getName());

@@ -69,7 +69,7 @@ class InterruptsTest {
             assertThat(e.partialResult().errors()).containsOnlyKeys("baseline_rep_1");
             assertThat(e.partialResult().metric("plus", RecordStep.METRIC).values()).containsExactly(10);
         }
-        assertThat(ArtifactPlugin.readResult(root.resolve("leaky/v0")).errors()).containsKey("baseline_rep_1");
+        assertThat(ArtifactPlugin.readPartialResult(root.resolve("leaky/v0")).errors()).containsKey("baseline_rep_1");
 
         // the threads that ran it carry nothing over into the next execution
         Result next = experiment("clean", Step.of("Clean", (data, ctx) -> {
@@ -117,7 +117,7 @@ class InterruptsTest {
         assertThat(partial.errors().get("baseline_rep_2").type()).isEqualTo(InterruptedException.class.getName());
         double[] values = partial.metric("baseline", RecordStep.METRIC).values();
         assertThat(values).startsWith(0, 1);
-        Result written = ArtifactPlugin.readResult(root.resolve("interrupted/v0"));
+        Result written = ArtifactPlugin.readPartialResult(root.resolve("interrupted/v0"));
         assertThat(written.errors()).containsOnlyKeys("baseline_rep_2");
         assertThat(written.metric("baseline", RecordStep.METRIC).values()).containsExactly(values);
         assertThat(root.resolve("interrupted/v0/baseline/.crystallize_complete")).doesNotExist();
