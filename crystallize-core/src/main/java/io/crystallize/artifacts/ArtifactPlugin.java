@@ -163,6 +163,56 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
         return Result.fromJson(json, metrics);
     }
 
+    /**
+     * The version directories of experiment {@code experimentName} under {@code root}, oldest
+     * first; empty when it never ran there. Versions still being written or left incomplete are
+     * included: check them with {@link #readMetrics} or {@link #readResult}.
+     */
+    public static java.util.List<Path> versions(Path root, String experimentName) throws IOException {
+        Path experimentDir = root.resolve(experimentName);
+        return Layout.versions(experimentDir).stream().map(v -> Layout.versionDir(experimentDir, v)).toList();
+    }
+
+    /**
+     * The {@code metadata.json} of a version as JSON values (maps, lists, strings, numbers):
+     * replicates, seed, conditions, parameters per condition, treatments, timestamps and the
+     * environment (JDK, OS, CPUs, git commit when known, library versions).
+     *
+     * @throws java.io.FileNotFoundException when the version has no metadata (not finished writing)
+     */
+    public static Map<String, Object> readMetadata(Path versionDirectory) throws IOException {
+        Path file = versionDirectory.resolve(Layout.METADATA);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new java.io.FileNotFoundException(file + " does not exist: the execution did not finish writing "
+                    + "its results");
+        }
+        return Layout.readMap(file);
+    }
+
+    /**
+     * Every condition's metric values stored in a version (condition → metric → values with
+     * replicate indices), read from the conditions' {@code results.json} alone: cheaper than
+     * {@link #readResult}, which also reads verdicts, failures and provenance.
+     *
+     * @throws java.io.FileNotFoundException when the version lacks its metadata or a condition's results
+     */
+    public static Map<String, Map<String, io.crystallize.base.MetricSeries>> readMetrics(Path versionDirectory)
+            throws IOException {
+        Object conditions = readMetadata(versionDirectory).get("conditions");
+        Map<String, Map<String, io.crystallize.base.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
+        if (conditions instanceof java.util.List<?> names) {
+            for (Object condition : names) {
+                Path file = versionDirectory.resolve(String.valueOf(condition)).resolve(Layout.RESULTS);
+                if (!java.nio.file.Files.exists(file)) {
+                    throw new java.io.FileNotFoundException(file + " does not exist: the execution did not finish "
+                            + "writing its results");
+                }
+                metrics.put(String.valueOf(condition), ResultsFile.read(file));
+            }
+        }
+        return metrics;
+    }
+
     /** Fails with a clear message when {@code root} cannot hold results. */
     static void requireDirectory(Path dir) {
         if (dir.toFile().exists() && !dir.toFile().isDirectory()) {

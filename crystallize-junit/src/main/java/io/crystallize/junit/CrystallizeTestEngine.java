@@ -2,6 +2,7 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentDefinitions;
+import io.crystallize.report.Report;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,6 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         EngineConfiguration configuration = EngineConfiguration.read(request.getConfigurationParameters())
                 .withResultWriter(new ResultWriter());
         return new ExecutionContext(configuration, request.getEngineExecutionListener(), request.getCancellationToken(),
-                executed, null);
+                executed, new Report(), null);
     }
 }

@@ -2,6 +2,7 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentSettings;
+import io.crystallize.plugins.ProgressPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code crystallize.*} configuration parameters, read and checked once: the settings given to
  * every experiment, and what the engine itself does with verdicts and time.
  */
-record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout) {
+record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
+        boolean report) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -44,17 +46,20 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         InconclusiveGate gate = reader.get(Constants.INCONCLUSIVE_GATE, EngineConfiguration::gate)
                 .orElse(InconclusiveGate.ABORT);
         Optional<Duration> timeout = reader.get(Constants.TIMEOUT, EngineConfiguration::duration);
+        boolean report = reader.get(Constants.REPORT_ENABLED, EngineConfiguration::bool).orElse(true);
+        Optional<Duration> progress = reader.get(Constants.PROGRESS, EngineConfiguration::progress)
+                .orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
-                seedOverride, alpha, root, parallelism, tolerated);
-        return new EngineConfiguration(settings, gate, timeout);
+                seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null));
+        return new EngineConfiguration(settings, gate, timeout, report);
     }
 
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
-        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout);
+        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, report);
     }
 
     private static int positiveInt(String value) {
@@ -74,6 +79,29 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
             case "abort" -> InconclusiveGate.ABORT;
             case "fail" -> InconclusiveGate.FAIL;
             default -> throw new IllegalArgumentException("expected abort or fail");
+        };
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    /** {@code on}: the default interval; {@code off}: none; else an interval. */
+    private static Optional<Duration> progress(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> Optional.of(ProgressPlugin.DEFAULT_INTERVAL);
+            case "off", "false" -> Optional.empty();
+            default -> {
+                try {
+                    yield Optional.of(duration(value));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("expected on, off or an interval such as 10s or 500ms");
+                }
+            }
         };
     }
 

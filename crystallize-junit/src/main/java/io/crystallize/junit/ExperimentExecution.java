@@ -121,6 +121,9 @@ final class ExperimentExecution {
         if (directory != null) { // claimed by this execution, so it exists
             context.listener().fileEntryPublished(node, FileEntry.from(directory.toAbsolutePath(), null));
         }
+        if (context.configuration().report()) {
+            context.report().add(result, directory);
+        }
     }
 
     /** Fails the experiment node when not a single run succeeded, with the first failure as cause. */

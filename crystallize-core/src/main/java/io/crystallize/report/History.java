@@ -1,0 +1,116 @@
+package io.crystallize.report;
+
+import io.crystallize.artifacts.ArtifactPlugin;
+import io.crystallize.base.MetricSeries;
+import io.crystallize.core.Result;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every condition's metric means, with their 95% CIs, across the stored versions of one
+ * experiment: the newest {@value #EARLIER_VERSIONS} versions before the reported one, read from
+ * disk, then the reported one. Versions that cannot be read (still being written, left
+ * incomplete by a crash, unreadable) are skipped with a note saying why.
+ */
+final class History {
+
+    /** Earlier versions shown at most: a trend, without reading a long past on every report. */
+    static final int EARLIER_VERSIONS = 20;
+
+    /** One version: its label ("v3"), when it started, and condition → metric → moments. */
+    record Point(String version, String started, Map<String, Map<String, Moments>> moments) {
+    }
+
+    private final List<Point> points;
+    private final List<String> notes;
+
+    private History(List<Point> points, List<String> notes) {
+        this.points = List.copyOf(points);
+        this.notes = List.copyOf(notes);
+    }
+
+    /** Versions oldest first; the reported one last. */
+    List<Point> points() {
+        return points;
+    }
+
+    /** Why versions are missing, or where history comes from; empty when nothing needs saying. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * The history of {@code result}, stored in {@code versionDirectory} ({@code <root>/<experiment>/v<n>}),
+     * or of the result alone when that is {@code null}.
+     */
+    static History of(Result result, Path versionDirectory) {
+        List<Point> points = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String label = "this run";
+        if (versionDirectory == null) {
+            notes.add("This result was not read from a results root, so earlier versions are unknown.");
+        } else {
+            label = versionDirectory.getFileName().toString();
+            earlier(versionDirectory, points, notes);
+        }
+        points.add(new Point(label, String.valueOf(result.started()), moments(result.metrics())));
+        return new History(points, notes);
+    }
+
+    private static void earlier(Path versionDirectory, List<Point> points, List<String> notes) {
+        int current = number(versionDirectory.getFileName().toString());
+        Path experimentDir = versionDirectory.toAbsolutePath().getParent();
+        List<Path> versions;
+        try {
+            versions = ArtifactPlugin.versions(experimentDir.getParent(), experimentDir.getFileName().toString());
+        } catch (IOException e) {
+            notes.add("Earlier versions could not be listed: " + e);
+            return;
+        }
+        List<Path> before = new ArrayList<>();
+        for (Path v : versions) {
+            if (number(v.getFileName().toString()) < current) {
+                before.add(v);
+            }
+        }
+        if (before.size() > EARLIER_VERSIONS) {
+            notes.add("Showing the newest " + EARLIER_VERSIONS + " of " + before.size() + " earlier versions.");
+            before = before.subList(before.size() - EARLIER_VERSIONS, before.size());
+        }
+        for (Path v : before) {
+            String name = v.getFileName().toString();
+            try {
+                Object started = ArtifactPlugin.readMetadata(v).get("started");
+                points.add(new Point(name, String.valueOf(started), moments(ArtifactPlugin.readMetrics(v))));
+            } catch (FileNotFoundException e) {
+                notes.add(name + " is left out: its results are incomplete (" + e.getMessage() + ").");
+            } catch (IOException | RuntimeException e) {
+                notes.add(name + " is left out: its results could not be read (" + e + ").");
+            }
+        }
+    }
+
+    private static Map<String, Map<String, Moments>> moments(Map<String, Map<String, MetricSeries>> metrics) {
+        Map<String, Map<String, Moments>> out = new LinkedHashMap<>();
+        metrics.forEach((condition, byMetric) -> {
+            Map<String, Moments> m = new LinkedHashMap<>();
+            byMetric.forEach((metric, series) -> m.put(metric, Moments.of(series)));
+            out.put(condition, m);
+        });
+        return out;
+    }
+
+    /** The number of "v12"; −1 for anything else. */
+    private static int number(String versionName) {
+        try {
+            return versionName.startsWith("v") ? Integer.parseInt(versionName.substring(1)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
