@@ -71,7 +71,7 @@ final class ExperimentPage {
         if (result.started() != null && result.finished() != null) {
             facts.add("took " + Numbers.seconds(Duration.between(result.started(), result.finished()).toNanos() / 1e9));
         }
-        facts.add(result.errors().size() + " failed runs");
+        facts.add(result.errors().size() + (result.errors().size() == 1 ? " failed run" : " failed runs"));
         out.append(Html.escape(String.join(" · ", facts))).append("</p>\n");
         Counts.of(entry.rows()).html(out);
         out.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#verdicts\">Verdicts</a>\n")

@@ -62,10 +62,13 @@ final class Numbers {
         return n < 0 ? NONE : Integer.toString(n);
     }
 
-    /** A duration in seconds, e.g. "0.84 s", "2 min 05 s". */
+    /** A duration in seconds, e.g. "840 ms", "8.38 s", "2 min 05 s". */
     static String seconds(double s) {
         if (!Double.isFinite(s) || s < 0) {
             return NONE;
+        }
+        if (s < 1) {
+            return Math.round(s * 1000) + " ms";
         }
         if (s < 60) {
             return Decimals.fixed(s, s < 10 ? 2 : 1) + " s";

@@ -71,7 +71,7 @@ final class VerdictTable {
                     : " (" + Numbers.number(v.mdeStandardized()) + " SD)"), true);
             out.append("</tr>\n<tr class=\"detail row-").append(status).append("\"><td colspan=\"").append(columns)
                     .append("\"><div class=\"detail-text\">").append(Html.escape(v.message()));
-            if (v.method() != null && !v.method().isBlank()) {
+            if (!index && v.method() != null && !v.method().isBlank()) { // the index links to the method instead
                 out.append("<span class=\"method\">Method: ").append(Html.escape(v.method())).append("</span>");
             }
             out.append("</div></td></tr>\n");

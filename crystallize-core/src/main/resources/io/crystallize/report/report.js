@@ -170,7 +170,7 @@
         var right = width - valueWidth - 12;
         var top = 22;
         var rowHeight = 30;
-        var height = top + rows.length * rowHeight + 44;
+        var height = top + rows.length * rowHeight + 62;
         var reversed = c.direction === 'LOWER_IS_BETTER';
         var values = [0];
         rows.forEach(function (r) {
@@ -196,7 +196,8 @@
         var zero = round(x(0));
         node('path', {d: 'M' + zero + ' ' + (top - 6) + 'V' + bottom, stroke: '#24292f', 'stroke-width': 1.2,
             fill: 'none', 'class': 'zero'}, svg);
-        label(svg, zero, top - 9, 'no difference', {'text-anchor': 'middle', fill: '#24292f', 'font-size': 11});
+        label(svg, Math.min(Math.max(zero, left + 40), right - 40), top - 9, 'no difference',
+            {'text-anchor': 'middle', fill: '#24292f', 'font-size': 11});
         var marginDrawn = false;
         rows.forEach(function (r, i) {
             var cy = top + i * rowHeight + rowHeight / 2;
@@ -225,18 +226,22 @@
                 label(g, left + 4, cy + 4, 'no estimate (' + r.status.replace('_', ' ').toLowerCase() + ')',
                     {fill: color, 'font-style': 'italic'});
             }
-            if (!narrow) {
-                label(g, width - valueWidth, cy + 4, fmt(r.est) + ' [' + fmt(r.lo) + ', ' + fmt(r.hi) + ']',
-                    {fill: '#24292f'});
+            if (!narrow && finite(r.est)) {
+                label(g, width - valueWidth, cy + 4, fmt(r.est) + (finite(r.lo) && finite(r.hi)
+                    ? ' [' + fmt(r.lo) + ', ' + fmt(r.hi) + ']' : ''), {fill: '#24292f'});
             }
         });
         var axisTitle = c.metric + ': treatment \u2212 baseline' + (reversed ? ' (lower is better)' : '');
-        label(svg, (left + right) / 2, bottom + 34, axisTitle, {'text-anchor': 'middle', fill: '#24292f'});
+        var halfTitle = axisTitle.length * 3.4; // about half its width at 12px
+        label(svg, Math.min(Math.max((left + right) / 2, halfTitle + 4), width - halfTitle - 4), bottom + 33, axisTitle,
+            {'text-anchor': 'middle', fill: '#24292f'});
         if (c.direction) {
-            label(svg, right, bottom + 34, 'better \u2192', {'text-anchor': 'end', fill: '#1a7f37', 'font-weight': 600});
+            label(svg, right, bottom + 51, 'better \u2192', {'text-anchor': 'end', fill: '#1a7f37', 'font-weight': 600});
         }
         if (marginDrawn) {
-            label(svg, left, bottom + 34, 'margin', {fill: '#bc4c00'});
+            node('path', {d: 'M' + left + ' ' + (bottom + 47) + 'h16', stroke: '#bc4c00', 'stroke-width': 1.5,
+                'stroke-dasharray': '4 3', 'class': 'legend'}, svg);
+            label(svg, left + 20, bottom + 51, 'margin', {fill: '#bc4c00'});
         }
     }
 
@@ -402,23 +407,15 @@
         }
     }
 
-    var lastWidth = -1;
-    var pending = null;
-    function onResize() {
-        if (pending) {
-            clearTimeout(pending);
-        }
-        pending = setTimeout(function () {
-            pending = null;
-            var w = document.documentElement.clientWidth;
-            if (w !== lastWidth) {
-                lastWidth = w;
-                renderAll();
-            }
-        }, 150);
-    }
-
-    lastWidth = document.documentElement.clientWidth;
+    // drawn again at once when the width changes (phones turning, windows resized): a page's
+    // charts take milliseconds, and a deferred redraw would leave the old drawing in a capture
+    var lastWidth = document.documentElement.clientWidth;
     renderAll();
-    window.addEventListener('resize', onResize);
+    window.addEventListener('resize', function () {
+        var width = document.documentElement.clientWidth;
+        if (width !== lastWidth) {
+            lastWidth = width;
+            renderAll();
+        }
+    });
 }());
