@@ -27,14 +27,17 @@ final class ExperimentPage {
     private final ExperimentEntry entry;
     private final Result result;
     private final Path pageDirectory;
+    private final Path historyCache;
     private final StringBuilder out = new StringBuilder(32_768);
     private final ChartData data = new ChartData();
     private int charts;
 
-    ExperimentPage(ExperimentEntry entry, Path pageDirectory) {
+    /** @param historyCache the file keeping the history's means of versions already read, or {@code null} */
+    ExperimentPage(ExperimentEntry entry, Path pageDirectory, Path historyCache) {
         this.entry = entry;
         this.result = entry.result();
         this.pageDirectory = pageDirectory;
+        this.historyCache = historyCache;
     }
 
     String render(Instant generated) {
@@ -230,9 +233,7 @@ final class ExperimentPage {
             out.append("<div class=\"charts\">\n");
             figure(distribution(metric, labels, groups, colors, false), "Every condition's values of " + metric
                     + ": box from first to third quartile with the median, whiskers to the furthest values within 1.5 IQR, "
-                    + "the mean as a diamond" + (groups.stream().anyMatch(g -> g.n() > Distribution.POINTS)
-                            ? "; points are " + Distribution.POINTS + " evenly spaced quantiles of each condition" : "")
-                    + ".");
+                    + "the mean as a diamond" + pointsNote(groups) + ".");
             if (!paired.isEmpty()) {
                 figure(distribution(metric, pairedLabels, paired, pairedColors, true), "Paired differences of " + metric
                         + " (treatment − baseline, by replicate: the values the paired tests use).");
@@ -245,6 +246,17 @@ final class ExperimentPage {
             }
         }
         out.append("</section>\n");
+    }
+
+    private static String pointsNote(List<Distribution> groups) {
+        if (groups.stream().anyMatch(g -> g.n() > Distribution.SUBSAMPLE)) {
+            return "; points are " + Distribution.POINTS + " evenly spaced quantiles of a fixed random sample of "
+                    + Distribution.SUBSAMPLE + " values of each condition (the statistics below use every value)";
+        }
+        if (groups.stream().anyMatch(g -> g.n() > Distribution.POINTS)) {
+            return "; points are " + Distribution.POINTS + " evenly spaced quantiles of each condition's values";
+        }
+        return "";
     }
 
     /** Treatments with a paired verdict on this metric, in condition order. */
@@ -307,7 +319,7 @@ final class ExperimentPage {
 
     private void history() {
         section("history", "History");
-        History history = History.of(result, entry.versionDirectory());
+        History history = History.of(result, entry.versionDirectory(), historyCache);
         for (String note : history.notes()) {
             out.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
         }

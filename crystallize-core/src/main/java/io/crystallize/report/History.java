@@ -16,6 +16,10 @@ import java.util.Map;
  * experiment: the newest {@value #EARLIER_VERSIONS} versions before the reported one, read from
  * disk, then the reported one. Versions that cannot be read (still being written, left
  * incomplete by a crash, unreadable) are skipped with a note saying why.
+ *
+ * <p>A version's means never change once it is complete, so they are kept in a cache file beside
+ * the report, keyed by version and start time: each report parses only the versions it has not
+ * seen (reading 10^5 values of an earlier version cost more than the rest of a report).
  */
 final class History {
 
@@ -49,20 +53,36 @@ final class History {
      * or of the result alone when that is {@code null}.
      */
     static History of(Result result, Path versionDirectory) {
+        return of(result, versionDirectory, null);
+    }
+
+    /**
+     * @param cache the cache file of this experiment's history, read if it exists and rewritten;
+     *              {@code null} for none
+     */
+    static History of(Result result, Path versionDirectory, Path cache) {
         List<Point> points = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        String label = "this run";
+        Point current;
         if (versionDirectory == null) {
             notes.add("This result was not read from a results root, so earlier versions are unknown.");
+            current = new Point("this run", String.valueOf(result.started()), moments(result.metrics()));
         } else {
-            label = versionDirectory.getFileName().toString();
-            earlier(versionDirectory, points, notes);
+            HistoryCache known = HistoryCache.read(cache);
+            earlier(versionDirectory, points, notes, known);
+            current = new Point(versionDirectory.getFileName().toString(), String.valueOf(result.started()),
+                    moments(result.metrics()));
+            if (cache != null) {
+                List<Point> keep = new ArrayList<>(points);
+                keep.add(current);
+                HistoryCache.write(cache, keep);
+            }
         }
-        points.add(new Point(label, String.valueOf(result.started()), moments(result.metrics())));
+        points.add(current);
         return new History(points, notes);
     }
 
-    private static void earlier(Path versionDirectory, List<Point> points, List<String> notes) {
+    private static void earlier(Path versionDirectory, List<Point> points, List<String> notes, HistoryCache known) {
         int current = number(versionDirectory.getFileName().toString());
         Path experimentDir = versionDirectory.toAbsolutePath().getParent();
         List<Path> versions;
@@ -85,8 +105,9 @@ final class History {
         for (Path v : before) {
             String name = v.getFileName().toString();
             try {
-                Object started = ArtifactPlugin.readMetadata(v).get("started");
-                points.add(new Point(name, String.valueOf(started), moments(ArtifactPlugin.readMetrics(v))));
+                String started = String.valueOf(ArtifactPlugin.readMetadata(v).get("started"));
+                Point cached = known.get(name, started);
+                points.add(cached != null ? cached : new Point(name, started, moments(ArtifactPlugin.readMetrics(v))));
             } catch (FileNotFoundException e) {
                 notes.add(name + " is left out: its results are incomplete (" + e.getMessage() + ").");
             } catch (IOException | RuntimeException e) {

@@ -50,6 +50,9 @@ public final class Report {
     /** The folder of experiment pages. */
     public static final String EXPERIMENTS = "experiments";
 
+    /** Ending of the file beside each page that keeps the means of versions already read. */
+    static final String HISTORY_CACHE = ".history.json";
+
     private record Source(Result result, Path versionDirectory) {
     }
 
@@ -110,9 +113,11 @@ public final class Report {
                 file = name + "-" + i + ".html";
             }
             String page = EXPERIMENTS + "/" + Links.encode(file);
+            String cache = file.substring(0, file.length() - ".html".length()) + HISTORY_CACHE;
+            written.add(cache);
             ExperimentEntry entry = new ExperimentEntry(source.result(), source.versionDirectory(),
                     metadata(source.versionDirectory()), page, VerdictRow.of(name, page, source.result().hypotheses()));
-            writeAtomically(pages.resolve(file), new ExperimentPage(entry, pages).render(generated));
+            writeAtomically(pages.resolve(file), new ExperimentPage(entry, pages, pages.resolve(cache)).render(generated));
             entries.add(entry);
         }
         removeStalePages(pages, written);
@@ -147,14 +152,14 @@ public final class Report {
         try (Stream<Path> files = Files.list(pages)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".html") && !written.contains(name)) {
+                if ((name.endsWith(".html") || name.endsWith(HISTORY_CACHE)) && !written.contains(name)) {
                     Files.deleteIfExists(file);
                 }
             }
         }
     }
 
-    private static void writeAtomically(Path target, String content) throws IOException {
+    static void writeAtomically(Path target, String content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);

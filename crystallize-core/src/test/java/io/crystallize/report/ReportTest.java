@@ -221,6 +221,57 @@ class ReportTest {
     }
 
     @Test
+    void theMeansOfVersionsAlreadyReadComeFromTheCacheWhileTheyStartedAtTheSameInstant(@TempDir Path copy)
+            throws IOException {
+        Path experiment = copy.resolve(Checkout.NAME);
+        for (int i = 0; i < 3; i++) {
+            copyTree(root.resolve(Checkout.NAME).resolve("v" + i), experiment.resolve("v" + i));
+        }
+        Path out = copy.resolve("report");
+        Report.write(experiment.resolve("v2"), out);
+        double v1Mean = historyMean(out, 1);
+        double v0Mean = historyMean(out, 0);
+
+        // v1 can no longer be read, and both v0's and v1's values change on disk: the cache answers for v1 ...
+        Files.delete(experiment.resolve("v1/ten/results.json"));
+        shiftBaselineRevenue(experiment.resolve("v0"), 1000);
+        shiftBaselineRevenue(experiment.resolve("v1"), 1000);
+        // ... but v0 now says it started at another instant: another execution, read again
+        Path metadata = experiment.resolve("v0/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"started\" : \"[^\"]+\"",
+                "\"started\" : \"2001-01-01T00:00:00Z\""));
+        Report.write(experiment.resolve("v2"), out);
+
+        assertThat(historyMean(out, 1)).isEqualTo(v1Mean);
+        assertThat(historyMean(out, 0)).isCloseTo(v0Mean + 1000, within(1e-6));
+        assertThat(page(out).select("#history p.note").text()).doesNotContain("left out");
+    }
+
+    private static double historyMean(Path out, int version) throws IOException {
+        JsonNode history = charts(page(out)).valueStream()
+                .filter(c -> c.get("type").asString().equals("history") && c.get("metric").asString().equals("revenue"))
+                .findFirst().orElseThrow();
+        for (JsonNode point : history.get("series").get(0).get("points")) {
+            if (point.get("x").asInt() == version) {
+                return point.get("mean").asDouble();
+            }
+        }
+        throw new AssertionError("no point for v" + version);
+    }
+
+    private static void shiftBaselineRevenue(Path version, double shift) throws IOException {
+        Path file = version.resolve("baseline/results.json");
+        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode) Json.MAPPER
+                .readTree(file.toFile());
+        tools.jackson.databind.node.ArrayNode values = (tools.jackson.databind.node.ArrayNode) doc.get("metrics")
+                .get("revenue");
+        for (int i = 0; i < values.size(); i++) {
+            values.set(i, values.get(i).asDouble() + shift);
+        }
+        Files.writeString(file, Json.MAPPER.writeValueAsString(doc));
+    }
+
+    @Test
     void configurationEnvironmentFailuresAndFilesComeFromTheStoredVersion(@TempDir Path out) throws IOException {
         Report.write(version, out);
         Document page = page(out);
@@ -354,7 +405,8 @@ class ReportTest {
         Report.write(version, out);
 
         try (var files = Files.list(out.resolve(Report.EXPERIMENTS))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(Checkout.NAME + ".html");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(Checkout.NAME + ".html", Checkout.NAME + ".history.json");
         }
     }
 

@@ -89,8 +89,61 @@ class SummaryStatisticsTest {
         assertThat(d.sample()).hasSize(Distribution.POINTS);
         assertThat(d.sample()[0]).isEqualTo(0);
         assertThat(d.sample()[Distribution.POINTS - 1]).isEqualTo(99_999);
-        assertThat(d.sample()[Distribution.POINTS / 2]).isCloseTo(50_000, within(200.0));
+        // quantiles of a 4,000-value random sample: the middle point within a few standard errors of the median
+        assertThat(d.sample()[Distribution.POINTS / 2]).isCloseTo(50_000, within(3_000.0));
+        assertThat(d.sample()).isSorted();
+        assertThat(d.median()).as("the table's statistics use every value").isEqualTo(49_999.5);
+        assertThat(d.q1()).isEqualTo(24_999.75);
         assertThat(values[1]).as("the input is not modified").isEqualTo(7919);
+        assertThat(Distribution.of(values).sample()).as("the same picture every time").isEqualTo(d.sample());
+    }
+
+    @Test
+    void mediumSamplesArePlottedAsExactQuantiles() {
+        double[] values = new double[1000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 999 - i;
+        }
+        Distribution d = Distribution.of(values);
+
+        assertThat(d.sample()).hasSize(Distribution.POINTS);
+        assertThat(d.sample()[0]).isEqualTo(0);
+        assertThat(d.sample()[1]).isEqualTo(3); // round(1 * 999 / 399)
+        assertThat(d.sample()[Distribution.POINTS - 1]).isEqualTo(999);
+    }
+
+    @Test
+    void selectionPutsTheOrderStatisticWhereASortWould() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<double[]> inputs = new java.util.ArrayList<>();
+        inputs.add(random.doubles(1001, -1, 1).toArray());
+        inputs.add(random.ints(5000, 0, 7).asDoubleStream().toArray()); // many ties
+        double[] ascending = new double[3000];
+        Arrays.setAll(ascending, i -> i);
+        inputs.add(ascending);
+        double[] descending = new double[3000];
+        Arrays.setAll(descending, i -> -i);
+        inputs.add(descending);
+        inputs.add(new double[500]); // all equal
+        for (double[] input : inputs) {
+            double[] sorted = input.clone();
+            Arrays.sort(sorted);
+            for (int k : new int[] {0, 1, input.length / 4, input.length / 2, input.length - 2, input.length - 1}) {
+                double[] a = input.clone();
+                Selection.select(a, 0, a.length, k);
+                assertThat(a[k]).isEqualTo(sorted[k]);
+                for (int i = 0; i < a.length; i++) {
+                    assertThat(i < k ? a[i] <= a[k] : a[i] >= a[k]).as("position " + i + " around " + k).isTrue();
+                }
+            }
+            double[] quartiles = Selection.quartiles(input.clone(), input.length);
+            for (int q = 0; q < 3; q++) {
+                double h = (input.length - 1) * (q + 1) / 4.0;
+                int below = (int) Math.floor(h);
+                double expected = sorted[below] + (h - below) * (sorted[Math.min(below + 1, input.length - 1)] - sorted[below]);
+                assertThat(quartiles[q]).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
