@@ -119,6 +119,11 @@ public final class Report {
             line("report.result_json_1e5_per_condition", json, "ms");
             line("report.html_vs_result_json", report / json, "x");
         }
+        Double withReport = s.get("EngineBenchmark.crystallizeEngineWithReportOnTmpfs");
+        if (withReport != null && tmpfs != null) {
+            line("engine.run_report_on_tmpfs.added", withReport - tmpfs, "ms");
+            line("engine.run_report_on_tmpfs.added_per_experiment", (withReport - tmpfs) / EngineBenchmark.CLASSES, "ms");
+        }
         Double one = s.get("ParallelBenchmark.run.workers=1");
         Double two = s.get("ParallelBenchmark.run.workers=2");
         if (one != null && two != null) {

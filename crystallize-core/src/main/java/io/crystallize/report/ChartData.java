@@ -7,6 +7,8 @@ package io.crystallize.report;
  */
 final class ChartData {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final StringBuilder out = new StringBuilder(4096);
     private boolean first = true;
 
@@ -125,11 +127,10 @@ final class ChartData {
                 case '<' -> out.append("\\u003c");
                 case '>' -> out.append("\\u003e");
                 case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
                 default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c >= 0x7f) { // beyond ASCII too: pages stay ASCII (see Html.escape)
+                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]);
                     } else {
                         out.append(c);
                     }

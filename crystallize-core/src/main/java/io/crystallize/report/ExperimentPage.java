@@ -27,13 +27,13 @@ final class ExperimentPage {
     private final ExperimentEntry entry;
     private final Result result;
     private final Path pageDirectory;
-    private final Path historyCache;
+    private final HistoryCache historyCache;
     private final StringBuilder out = new StringBuilder(32_768);
     private final ChartData data = new ChartData();
     private int charts;
 
-    /** @param historyCache the file keeping the history's means of versions already read, or {@code null} */
-    ExperimentPage(ExperimentEntry entry, Path pageDirectory, Path historyCache) {
+    /** @param historyCache means of stored versions already read, for the history */
+    ExperimentPage(ExperimentEntry entry, Path pageDirectory, HistoryCache historyCache) {
         this.entry = entry;
         this.result = entry.result();
         this.pageDirectory = pageDirectory;
@@ -60,7 +60,7 @@ final class ExperimentPage {
     }
 
     private void header() {
-        out.append("<header>\n<nav class=\"crumbs\"><a href=\"../index.html\">← All experiments of this report</a></nav>\n")
+        out.append("<header>\n<nav class=\"crumbs\"><a href=\"../index.html\">&larr; All experiments of this report</a></nav>\n")
                 .append("<h1>").append(Html.escape(result.experiment())).append("</h1>\n<p class=\"lede\">");
         List<String> facts = new ArrayList<>();
         if (entry.version() != null) {

@@ -4,6 +4,7 @@ import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.base.MetricSeries;
 import io.crystallize.core.Result;
 import java.io.FileNotFoundException;
+import java.nio.file.NoSuchFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ import java.util.Map;
  * disk, then the reported one. Versions that cannot be read (still being written, left
  * incomplete by a crash, unreadable) are skipped with a note saying why.
  *
- * <p>A version's means never change once it is complete, so they are kept in a cache file beside
- * the report, keyed by version and start time: each report parses only the versions it has not
- * seen (reading 10^5 values of an earlier version cost more than the rest of a report).
+ * <p>A version's means never change once it is complete, so they are kept in the report's cache
+ * ({@link HistoryCache}): each report parses only the versions it has not seen (reading 10^5
+ * values of an earlier version cost more than the rest of a report).
  */
 final class History {
 
@@ -50,17 +51,10 @@ final class History {
 
     /**
      * The history of {@code result}, stored in {@code versionDirectory} ({@code <root>/<experiment>/v<n>}),
-     * or of the result alone when that is {@code null}.
+     * or of the result alone when that is {@code null}; means of versions already read come from
+     * {@code cache}, which learns the others.
      */
-    static History of(Result result, Path versionDirectory) {
-        return of(result, versionDirectory, null);
-    }
-
-    /**
-     * @param cache the cache file of this experiment's history, read if it exists and rewritten;
-     *              {@code null} for none
-     */
-    static History of(Result result, Path versionDirectory, Path cache) {
+    static History of(Result result, Path versionDirectory, HistoryCache cache) {
         List<Point> points = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Point current;
@@ -68,21 +62,21 @@ final class History {
             notes.add("This result was not read from a results root, so earlier versions are unknown.");
             current = new Point("this run", String.valueOf(result.started()), moments(result.metrics()));
         } else {
-            HistoryCache known = HistoryCache.read(cache);
-            earlier(versionDirectory, points, notes, known);
             current = new Point(versionDirectory.getFileName().toString(), String.valueOf(result.started()),
                     moments(result.metrics()));
-            if (cache != null) {
-                List<Point> keep = new ArrayList<>(points);
-                keep.add(current);
-                HistoryCache.write(cache, keep);
+            earlier(result.experiment(), versionDirectory, points, notes, cache);
+            try {
+                cache.put(result.experiment(), current, HistoryCache.stamp(versionDirectory));
+            } catch (IOException e) {
+                // its metadata is not written yet: the next report reads this version from disk
             }
         }
         points.add(current);
         return new History(points, notes);
     }
 
-    private static void earlier(Path versionDirectory, List<Point> points, List<String> notes, HistoryCache known) {
+    private static void earlier(String experiment, Path versionDirectory, List<Point> points, List<String> notes,
+            HistoryCache cache) {
         int current = number(versionDirectory.getFileName().toString());
         Path experimentDir = versionDirectory.toAbsolutePath().getParent();
         List<Path> versions;
@@ -92,6 +86,7 @@ final class History {
             notes.add("Earlier versions could not be listed: " + e);
             return;
         }
+        cache.retain(experiment, HistoryCache.names(versions));
         List<Path> before = new ArrayList<>();
         for (Path v : versions) {
             if (number(v.getFileName().toString()) < current) {
@@ -105,10 +100,15 @@ final class History {
         for (Path v : before) {
             String name = v.getFileName().toString();
             try {
-                String started = String.valueOf(ArtifactPlugin.readMetadata(v).get("started"));
-                Point cached = known.get(name, started);
-                points.add(cached != null ? cached : new Point(name, started, moments(ArtifactPlugin.readMetrics(v))));
-            } catch (FileNotFoundException e) {
+                String stamp = HistoryCache.stamp(v);
+                Point point = cache.get(experiment, name, stamp);
+                if (point == null) {
+                    String started = String.valueOf(ArtifactPlugin.readMetadata(v).get("started"));
+                    point = new Point(name, started, moments(ArtifactPlugin.readMetrics(v)));
+                    cache.put(experiment, point, stamp);
+                }
+                points.add(point);
+            } catch (NoSuchFileException | FileNotFoundException e) {
                 notes.add(name + " is left out: its results are incomplete (" + e.getMessage() + ").");
             } catch (IOException | RuntimeException e) {
                 notes.add(name + " is left out: its results could not be read (" + e + ").");

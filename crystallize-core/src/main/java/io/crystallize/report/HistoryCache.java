@@ -5,53 +5,60 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The means and CIs of versions already read, in a JSON file beside the report: version →
- * {started, condition → metric → [n, mean, CI low, CI high]}. An entry counts only for a version
- * that started at the same instant (a results root deleted and filled again reuses version
- * numbers). A cache that cannot be read is ignored, and one that cannot be written is skipped:
- * it only saves time.
+ * The means and CIs of stored versions already read, in one JSON file of the report: experiment
+ * → version → {stamp, started, condition → metric → [n, mean, CI low, CI high]}. An entry counts
+ * only while the version's metadata file has the modification time it had when the entry was
+ * made (a results directory deleted and filled again reuses version numbers), so checking an
+ * earlier version costs one file status instead of parsing its values. A cache that cannot be
+ * read is ignored, and one that cannot be written is skipped: it only saves time.
  */
 final class HistoryCache {
 
     static final int FORMAT = 1;
 
-    record Entry(String started, Map<String, Map<String, double[]>> moments) {
+    record Entry(String stamp, String started, Map<String, Map<String, double[]>> moments) {
     }
 
-    record Document(int format, Map<String, Entry> versions) {
+    record Document(int format, Map<String, Map<String, Entry>> experiments) {
     }
 
-    private static final HistoryCache EMPTY = new HistoryCache(Map.of());
+    private final Map<String, Map<String, Entry>> experiments;
 
-    private final Map<String, Entry> versions;
+    private HistoryCache(Map<String, Map<String, Entry>> experiments) {
+        this.experiments = experiments;
+    }
 
-    private HistoryCache(Map<String, Entry> versions) {
-        this.versions = versions;
+    /** An empty cache that is never written: for reports without a folder of their own. */
+    static HistoryCache none() {
+        return new HistoryCache(new LinkedHashMap<>());
     }
 
     static HistoryCache read(Path file) {
-        if (file == null) {
-            return EMPTY;
-        }
         try {
             Document d = Json.MAPPER.readValue(Files.readString(file), Document.class);
-            return d.format() == FORMAT && d.versions() != null ? new HistoryCache(d.versions()) : EMPTY;
+            if (d.format() == FORMAT && d.experiments() != null) {
+                Map<String, Map<String, Entry>> copy = new LinkedHashMap<>();
+                d.experiments().forEach((name, versions) -> copy.put(name, new LinkedHashMap<>(versions)));
+                return new HistoryCache(copy);
+            }
         } catch (NoSuchFileException e) {
-            return EMPTY;
+            return none();
         } catch (IOException | RuntimeException e) {
-            return EMPTY; // a damaged cache: every version is read again, and the cache rewritten
+            // a damaged cache: every version is read again, and the cache rewritten
         }
+        return none();
     }
 
-    /** The cached point of a version, when it started at {@code started}; else {@code null}. */
-    History.Point get(String version, String started) {
-        Entry e = versions.get(version);
-        if (e == null || !started.equals(e.started()) || e.moments() == null) {
+    /** The cached point of a version whose metadata carries {@code stamp}; else {@code null}. */
+    History.Point get(String experiment, String version, String stamp) {
+        Entry e = experiments.getOrDefault(experiment, Map.of()).get(version);
+        if (e == null || !stamp.equals(e.stamp()) || e.moments() == null) {
             return null;
         }
         Map<String, Map<String, Moments>> moments = new LinkedHashMap<>();
@@ -60,24 +67,42 @@ final class HistoryCache {
             byMetric.forEach((metric, v) -> m.put(metric, new Moments((int) v[0], v[1], v[2], v[3])));
             moments.put(condition, m);
         });
-        return new History.Point(version, started, moments);
+        return new History.Point(version, e.started(), moments);
     }
 
-    static void write(Path file, List<History.Point> points) {
-        Map<String, Entry> versions = new LinkedHashMap<>();
-        for (History.Point p : points) {
-            Map<String, Map<String, double[]>> moments = new LinkedHashMap<>();
-            p.moments().forEach((condition, byMetric) -> {
-                Map<String, double[]> m = new LinkedHashMap<>();
-                byMetric.forEach((metric, v) -> m.put(metric, new double[] {v.n(), v.mean(), v.ciLow(), v.ciHigh()}));
-                moments.put(condition, m);
-            });
-            versions.put(p.version(), new Entry(p.started(), moments));
+    void put(String experiment, History.Point point, String stamp) {
+        Map<String, Map<String, double[]>> moments = new LinkedHashMap<>();
+        point.moments().forEach((condition, byMetric) -> {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            byMetric.forEach((metric, v) -> m.put(metric, new double[] {v.n(), v.mean(), v.ciLow(), v.ciHigh()}));
+            moments.put(condition, m);
+        });
+        experiments.computeIfAbsent(experiment, k -> new LinkedHashMap<>())
+                .put(point.version(), new Entry(stamp, point.started(), moments));
+    }
+
+    /** Forgets the versions of an experiment that are no longer stored. */
+    void retain(String experiment, Collection<String> versions) {
+        Map<String, Entry> known = experiments.get(experiment);
+        if (known != null) {
+            known.keySet().retainAll(versions);
         }
+    }
+
+    void write(Path file) {
         try {
-            Report.writeAtomically(file, Json.MAPPER.writeValueAsString(new Document(FORMAT, versions)));
+            Report.writeFile(file, Json.MAPPER.writeValueAsString(new Document(FORMAT, experiments)));
         } catch (IOException | RuntimeException e) {
             // only a cache: the next report reads the versions again
         }
+    }
+
+    /** The stamp of a stored version: its metadata file's modification time. */
+    static String stamp(Path versionDirectory) throws IOException {
+        return Files.getLastModifiedTime(versionDirectory.resolve("metadata.json")).toString();
+    }
+
+    static List<String> names(List<Path> versions) {
+        return versions.stream().map(v -> v.getFileName().toString()).toList();
     }
 }

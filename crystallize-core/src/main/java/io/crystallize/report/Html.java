@@ -6,7 +6,11 @@ final class Html {
     private Html() {
     }
 
-    /** {@code value} with {@code & < > " '} escaped: safe in element text and quoted attributes. */
+    /**
+     * {@code value} with {@code & < > " '} escaped, safe in element text and quoted attributes,
+     * and every character beyond ASCII as a numeric reference: pages stay ASCII, which Java keeps
+     * one byte a character and writes as UTF-8 without encoding.
+     */
     static String escape(String value) {
         if (value == null) {
             return "";
@@ -20,13 +24,16 @@ final class Html {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
-                default -> null;
+                default -> c < 0x7f ? null : "&#" + value.codePointAt(i) + ";";
             };
             if (replacement != null) {
                 if (out == null) {
                     out = new StringBuilder(value.length() + 16).append(value, 0, i);
                 }
                 out.append(replacement);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
+                    i++; // the reference covered the pair
+                }
             } else if (out != null) {
                 out.append(c);
             }

@@ -20,7 +20,7 @@ final class IndexPage {
         Counts counts = Counts.of(rows);
         Page.head(out, "Crystallize report — " + counts.text());
         out.append("<header>\n<h1>Crystallize report</h1>\n<p class=\"lede\">").append(entries.size())
-                .append(entries.size() == 1 ? " experiment · " : " experiments · ").append(rows.size())
+                .append(entries.size() == 1 ? " experiment &middot; " : " experiments &middot; ").append(rows.size())
                 .append(rows.size() == 1 ? " verdict" : " verdicts").append("</p>\n");
         counts.html(out);
         out.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#experiments\">Experiments</a>\n")

@@ -33,7 +33,23 @@ record Moments(int n, double mean, double ciLow, double ciHigh) {
                 squares += (v - mean) * (v - mean);
             }
         }
-        double half = TDistribution.of(n - 1).inverseSurvivalProbability(0.025) * Math.sqrt(squares / (n - 1) / n);
+        double half = t975(n - 1) * Math.sqrt(squares / (n - 1) / n);
         return new Moments(n, mean, mean - half, mean + half);
+    }
+
+    /** Inverting the t distribution takes a root search: each degree of freedom's quantile is kept. */
+    private static final double[] T975 = new double[1024];
+
+    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
+    static double t975(int df) {
+        if (df >= T975.length) {
+            return TDistribution.of(df).inverseSurvivalProbability(0.025);
+        }
+        double t = T975[df];
+        if (t == 0) { // a race only computes one twice
+            t = TDistribution.of(df).inverseSurvivalProbability(0.025);
+            T975[df] = t;
+        }
+        return t;
     }
 }

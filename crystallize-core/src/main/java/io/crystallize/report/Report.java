@@ -5,10 +5,8 @@ import io.crystallize.core.Result;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +37,8 @@ import java.util.stream.Stream;
  * large samples show evenly spaced quantiles of them.
  *
  * <p>Add results, then {@link #write(Path)}; pages of experiments no longer in the report are
- * removed from the folder. Safe to add from several threads.
+ * removed from the folder, and {@code history-cache.json} keeps the means of stored versions
+ * already read, so later reports do not parse them again. Safe to add from several threads.
  */
 public final class Report {
 
@@ -50,8 +49,8 @@ public final class Report {
     /** The folder of experiment pages. */
     public static final String EXPERIMENTS = "experiments";
 
-    /** Ending of the file beside each page that keeps the means of versions already read. */
-    static final String HISTORY_CACHE = ".history.json";
+    /** The file keeping the means of stored versions already read, for the history. */
+    static final String HISTORY_CACHE = "history-cache.json";
 
     private record Source(Result result, Path versionDirectory) {
     }
@@ -105,6 +104,7 @@ public final class Report {
         Files.createDirectories(pages);
         List<ExperimentEntry> entries = new ArrayList<>();
         Set<String> written = new HashSet<>();
+        HistoryCache cache = HistoryCache.read(directory.resolve(HISTORY_CACHE));
         for (Source source : snapshot) {
             // experiment names are plain (letters, digits, _ . -): a file name as they are
             String name = source.result().experiment();
@@ -113,17 +113,16 @@ public final class Report {
                 file = name + "-" + i + ".html";
             }
             String page = EXPERIMENTS + "/" + Links.encode(file);
-            String cache = file.substring(0, file.length() - ".html".length()) + HISTORY_CACHE;
-            written.add(cache);
             ExperimentEntry entry = new ExperimentEntry(source.result(), source.versionDirectory(),
                     metadata(source.versionDirectory()), page, VerdictRow.of(name, page, source.result().hypotheses()));
-            writeAtomically(pages.resolve(file), new ExperimentPage(entry, pages, pages.resolve(cache)).render(generated));
+            writeFile(pages.resolve(file), new ExperimentPage(entry, pages, cache).render(generated));
             entries.add(entry);
         }
+        cache.write(directory.resolve(HISTORY_CACHE));
         removeStalePages(pages, written);
-        writeAtomically(directory.resolve(SUMMARY), Summary.render(entries));
+        writeFile(directory.resolve(SUMMARY), Summary.render(entries));
         Path index = directory.resolve(INDEX);
-        writeAtomically(index, IndexPage.render(entries, generated));
+        writeFile(index, IndexPage.render(entries, generated));
         return index;
     }
 
@@ -152,24 +151,20 @@ public final class Report {
         try (Stream<Path> files = Files.list(pages)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if ((name.endsWith(".html") || name.endsWith(HISTORY_CACHE)) && !written.contains(name)) {
+                if (name.endsWith(".html") && !written.contains(name)) {
                     Files.deleteIfExists(file);
                 }
             }
         }
     }
 
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    /**
+     * Writes a report file over the old one in place: a reader may briefly see a page half
+     * written, which a reload mends, and rewriting keeps the file's inode, where a temporary file
+     * and a rename would allocate one per page on every run (slow on filesystems that scan past
+     * recently deleted inodes).
+     */
+    static void writeFile(Path target, String content) throws IOException {
+        Files.writeString(target, content, StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** The verdict table: hypothesis × treatment × metric with every number a verdict carries. */
 final class VerdictTable {
 
-    private static final String[] COLUMNS = {"Mean: baseline → treatment", "Difference [95% CI]", "Relative [95% CI]",
+    private static final String[] COLUMNS = {"Mean: baseline &rarr; treatment", "Difference [95% CI]", "Relative [95% CI]",
         "Test", "p (adjusted)", "Effect size", "n", "MDE (80% power)"};
 
     private VerdictTable() {
