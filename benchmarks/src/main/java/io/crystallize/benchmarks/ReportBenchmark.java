@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -64,8 +63,7 @@ public class ReportBenchmark {
                 .build();
         experiment.run();
         result = experiment.run();
-        List<Path> versions = ArtifactPlugin.versions(root, "latency");
-        version = versions.get(versions.size() - 1);
+        version = experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory();
     }
 
     @TearDown(Level.Trial)

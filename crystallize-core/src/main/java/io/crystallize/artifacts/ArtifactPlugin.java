@@ -164,16 +164,6 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
     }
 
     /**
-     * The version directories of experiment {@code experimentName} under {@code root}, oldest
-     * first; empty when it never ran there. Versions still being written or left incomplete are
-     * included: check them with {@link #readMetrics} or {@link #readResult}.
-     */
-    public static java.util.List<Path> versions(Path root, String experimentName) throws IOException {
-        Path experimentDir = root.resolve(experimentName);
-        return Layout.versions(experimentDir).stream().map(v -> Layout.versionDir(experimentDir, v)).toList();
-    }
-
-    /**
      * The {@code metadata.json} of a version as JSON values (maps, lists, strings, numbers):
      * replicates, seed, conditions, parameters per condition, treatments, timestamps and the
      * environment (JDK, OS, CPUs, git commit when known, library versions).

@@ -4,6 +4,7 @@ import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.base.MetricSeries;
 import io.crystallize.core.Result;
 import java.io.FileNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,32 +76,38 @@ final class History {
         return new History(points, notes);
     }
 
+    /**
+     * The versions numbered below the reported one, newest {@value #EARLIER_VERSIONS} at most,
+     * looked up by number: a results root kept for months holds hundreds of versions, and
+     * listing them all cost more than the rest of a page.
+     */
     private static void earlier(String experiment, Path versionDirectory, List<Point> points, List<String> notes,
             HistoryCache cache) {
         int current = number(versionDirectory.getFileName().toString());
         Path experimentDir = versionDirectory.toAbsolutePath().getParent();
-        List<Path> versions;
-        try {
-            versions = ArtifactPlugin.versions(experimentDir.getParent(), experimentDir.getFileName().toString());
-        } catch (IOException e) {
-            notes.add("Earlier versions could not be listed: " + e);
-            return;
+        List<String> shown = new ArrayList<>();
+        shown.add(versionDirectory.getFileName().toString());
+        int oldest = Math.max(0, current - EARLIER_VERSIONS);
+        if (oldest > 0 && Files.isDirectory(experimentDir.resolve("v" + (oldest - 1)))) {
+            notes.add("Showing the " + EARLIER_VERSIONS + " versions before this one; older ones are stored under "
+                    + experimentDir + ".");
         }
-        cache.retain(experiment, HistoryCache.names(versions));
-        List<Path> before = new ArrayList<>();
-        for (Path v : versions) {
-            if (number(v.getFileName().toString()) < current) {
-                before.add(v);
-            }
-        }
-        if (before.size() > EARLIER_VERSIONS) {
-            notes.add("Showing the newest " + EARLIER_VERSIONS + " of " + before.size() + " earlier versions.");
-            before = before.subList(before.size() - EARLIER_VERSIONS, before.size());
-        }
-        for (Path v : before) {
-            String name = v.getFileName().toString();
+        for (int number = oldest; number < current; number++) {
+            String name = "v" + number;
+            Path v = experimentDir.resolve(name);
+            String stamp;
             try {
-                String stamp = HistoryCache.stamp(v);
+                stamp = HistoryCache.stamp(v);
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(v)) {
+                    notes.add(name + " is left out: its results are incomplete (it has no metadata.json).");
+                }
+                continue; // a version deleted, or never claimed: nothing to show
+            } catch (IOException e) {
+                notes.add(name + " is left out: its results could not be read (" + e + ").");
+                continue;
+            }
+            try {
                 Point point = cache.get(experiment, name, stamp);
                 if (point == null) {
                     String started = String.valueOf(ArtifactPlugin.readMetadata(v).get("started"));
@@ -108,12 +115,14 @@ final class History {
                     cache.put(experiment, point, stamp);
                 }
                 points.add(point);
-            } catch (NoSuchFileException | FileNotFoundException e) {
+                shown.add(name);
+            } catch (FileNotFoundException e) {
                 notes.add(name + " is left out: its results are incomplete (" + e.getMessage() + ").");
             } catch (IOException | RuntimeException e) {
                 notes.add(name + " is left out: its results could not be read (" + e + ").");
             }
         }
+        cache.retain(experiment, shown);
     }
 
     private static Map<String, Map<String, Moments>> moments(Map<String, Map<String, MetricSeries>> metrics) {

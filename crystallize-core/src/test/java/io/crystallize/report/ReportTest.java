@@ -204,6 +204,23 @@ class ReportTest {
     }
 
     @Test
+    void historyShowsTheTwentyVersionsBeforeTheReportedOne(@TempDir Path many) throws IOException {
+        Result last = null;
+        for (int i = 0; i < 23; i++) {
+            last = Checkout.experiment(many, 3).run();
+        }
+        Path out = many.resolve("report");
+        new Report().add(last, many.resolve(Checkout.NAME).resolve("v22")).write(out);
+
+        Document page = page(out);
+        JsonNode history = charts(page).valueStream().filter(c -> c.get("type").asString().equals("history"))
+                .findFirst().orElseThrow();
+        List<String> versions = history.get("versions").valueStream().map(JsonNode::asString).toList();
+        assertThat(versions).hasSize(History.EARLIER_VERSIONS + 1).startsWith("v2").endsWith("v22");
+        assertThat(page.select("#history p.note").text()).contains("Showing the 20 versions before this one");
+    }
+
+    @Test
     void historyLeavesOutAnIncompleteVersionAndSaysWhy(@TempDir Path copy) throws IOException {
         Path experiment = copy.resolve(Checkout.NAME);
         for (int i = 0; i < 3; i++) {
