@@ -41,6 +41,7 @@ java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.
 java -jar "$jar" "${jmh_short[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
 java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
 java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
+java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
 # the engine's on-disk results stay until the end (see EngineBenchmark.resultsRoot: deleting them
 # slows every file created on this disk for minutes afterwards)
 engine_results="$out/engine-results"
@@ -49,7 +50,7 @@ trap 'rm -rf "$engine_results"' EXIT
 java -Dcrystallize.bench.results="$engine_results" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
     -rff "$out/jmh-engine.json" 'EngineBenchmark' > "$out/jmh-engine.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
-    "$out/jmh-wiring.json" "$out/jmh-engine.json"
+    "$out/jmh-wiring.json" "$out/jmh-report.json" "$out/jmh-engine.json"
 java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 
 whole() {

@@ -110,6 +110,20 @@ public final class Report {
         if (tmpfs != null && jupiter != null) {
             line("engine.crystallize_results_on_tmpfs_vs_jupiter", tmpfs / jupiter, "x");
         }
+        Double report = s.get("ReportBenchmark.reportOfResult");
+        Double reportWithHistory = s.get("ReportBenchmark.reportWithHistory");
+        Double json = s.get("ReportBenchmark.resultJson");
+        if (report != null && reportWithHistory != null && json != null) {
+            line("report.html_1e5_per_condition", report, "ms");
+            line("report.html_1e5_per_condition_with_history", reportWithHistory, "ms");
+            line("report.result_json_1e5_per_condition", json, "ms");
+            line("report.html_vs_result_json", report / json, "x");
+        }
+        Double withReport = s.get("EngineBenchmark.crystallizeEngineWithReportOnTmpfs");
+        if (withReport != null && tmpfs != null) {
+            line("engine.run_report_on_tmpfs.added", withReport - tmpfs, "ms");
+            line("engine.run_report_on_tmpfs.added_per_experiment", (withReport - tmpfs) / EngineBenchmark.CLASSES, "ms");
+        }
         Double one = s.get("ParallelBenchmark.run.workers=1");
         Double two = s.get("ParallelBenchmark.run.workers=2");
         if (one != null && two != null) {

@@ -211,6 +211,51 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
         return VersionReader.readPartialResult(versionDirectory);
     }
 
+    /**
+     * The {@code metadata.json} of a version as JSON values (maps, lists, strings, numbers):
+     * replicates, seed, conditions, parameters per condition, treatments, timestamps and the
+     * environment (JDK, OS, CPUs, git commit when known, library versions).
+     *
+     * @throws java.io.FileNotFoundException when the version has no metadata (not finished writing)
+     */
+    public static Map<String, Object> readMetadata(Path versionDirectory) throws IOException {
+        Path file = versionDirectory.resolve(Layout.METADATA);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new java.io.FileNotFoundException(file + " does not exist: the execution did not finish writing "
+                    + "its results");
+        }
+        byte[] json = Confined.read(versionDirectory, file, Confined.JSON_LIMIT);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = io.crystallize.internal.json.Json.MAPPER.readValue(json, Map.class);
+        return values;
+    }
+
+    /**
+     * Every condition's metric values stored in a version (condition → metric → values with
+     * replicate indices), read from the conditions' {@code results.json} alone: cheaper than
+     * {@link #readResult}, which also reads verdicts, failures and provenance.
+     *
+     * @throws java.io.FileNotFoundException when the version lacks its metadata or a condition's results
+     */
+    public static Map<String, Map<String, io.crystallize.base.MetricSeries>> readMetrics(Path versionDirectory)
+            throws IOException {
+        Object conditions = readMetadata(versionDirectory).get("conditions");
+        Map<String, Map<String, io.crystallize.base.MetricSeries>> metrics = new java.util.LinkedHashMap<>();
+        if (conditions instanceof java.util.List<?> names) {
+            for (Object condition : names) {
+                // metadata names conditions, which must be names the layout allows: never a path
+                Path file = Confined.child(versionDirectory, "condition", String.valueOf(condition))
+                        .resolve(Layout.RESULTS);
+                if (!java.nio.file.Files.exists(file)) {
+                    throw new java.io.FileNotFoundException(file + " does not exist: the execution did not finish "
+                            + "writing its results");
+                }
+                metrics.put(String.valueOf(condition), ResultsFile.read(versionDirectory, file));
+            }
+        }
+        return metrics;
+    }
+
     /** Fails with a clear message when {@code root} cannot hold results. */
     static void requireDirectory(Path dir) {
         if (dir.toFile().exists() && !dir.toFile().isDirectory()) {

@@ -114,7 +114,7 @@ final class ResultAssembly {
             List<Ranking.Ranked> ranked = covered.stream()
                     .map(t -> new Ranking.Ranked(t, Double.POSITIVE_INFINITY)).toList();
             return new HypothesisResult(h.name(), h.metrics(), covered, verdicts,
-                    new Ranking(covered.isEmpty() ? null : covered.get(0), ranked));
+                    new Ranking(covered.isEmpty() ? null : covered.get(0), ranked), h.direction(), h.expectation());
         }
     }
 

@@ -7,8 +7,10 @@ import io.crystallize.core.DataSource;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
 import io.crystallize.plugins.ParallelExecution;
+import io.crystallize.plugins.ProgressPlugin;
 import io.crystallize.core.SeedPlugin;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,17 +27,27 @@ import java.util.Optional;
  * @param toleratedFailureFraction   fraction of runs a hypothesis may miss
  * @param resultWriter               writes results in the background (see {@link ResultWriter}), or
  *                                   {@code null} to write them before each execution returns
+ * @param progressInterval           the least time between two progress lines of an execution on
+ *                                   standard output (see {@link ProgressPlugin}), or {@code null} for none
  */
 public record ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
         Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
-        double toleratedFailureFraction, ResultWriter resultWriter) {
+        double toleratedFailureFraction, ResultWriter resultWriter, Duration progressInterval) {
+
+    /** Settings without progress lines. */
+    public ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
+            Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
+            double toleratedFailureFraction, ResultWriter resultWriter) {
+        this(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha, artifactRoot, parallelism,
+                toleratedFailureFraction, resultWriter, null);
+    }
 
     /** Settings that write results before each execution returns. */
     public ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
             Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
             double toleratedFailureFraction) {
         this(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha, artifactRoot, parallelism,
-                toleratedFailureFraction, null);
+                toleratedFailureFraction, null, null);
     }
 
     public static ExperimentSettings defaults() {
@@ -62,7 +74,8 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
      * Finishes an annotated experiment's builder with these settings: replicates and seed (override
      * > annotation > default), then the plugins {@code SeedPlugin}, {@code ArtifactPlugin} at
      * {@link #artifactRoot()} and, when {@link #parallelism()} > 1, {@code ParallelExecution}, and
-     * the tolerated failure fraction.
+     * the tolerated failure fraction, and a {@code ProgressPlugin} printing to standard output when
+     * {@link #progressInterval()} is set.
      */
     public Experiment build(Experiment.Builder builder, int annotatedReplicates, long annotatedSeed,
             int warmupReplicates, boolean interleaved) {
@@ -71,6 +84,9 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
                 .plugin(new ArtifactPlugin(artifactRoot, Retention.defaults(), resultWriter));
         if (parallelism > 1) {
             builder.plugin(new ParallelExecution(parallelism));
+        }
+        if (progressInterval != null) {
+            builder.plugin(new ProgressPlugin(progressInterval, System.out::println));
         }
         return builder.options(ExecutionOptions.defaults().withToleratedFailureFraction(toleratedFailureFraction)
                 .withWarmupReplicates(warmupReplicates).withInterleaving(interleaved)).build();
@@ -89,22 +105,28 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
 
     public ExperimentSettings withReplicatesOverride(int value) {
         return new ExperimentSettings(defaultReplicates, Optional.of(value), defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction, resultWriter);
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, progressInterval);
     }
 
     public ExperimentSettings withArtifactRoot(Path value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                value, parallelism, toleratedFailureFraction, resultWriter);
+                value, parallelism, toleratedFailureFraction, resultWriter, progressInterval);
     }
 
     public ExperimentSettings withParallelism(int value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, value, toleratedFailureFraction, resultWriter);
+                artifactRoot, value, toleratedFailureFraction, resultWriter, progressInterval);
+    }
+
+    /** These settings with progress lines at most every {@code interval} ({@code null}: none). */
+    public ExperimentSettings withProgress(Duration interval) {
+        return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, interval);
     }
 
     /** These settings with results written through {@code writer} ({@code null}: before each execution returns). */
     public ExperimentSettings withResultWriter(ResultWriter writer) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction, writer);
+                artifactRoot, parallelism, toleratedFailureFraction, writer, progressInterval);
     }
 }

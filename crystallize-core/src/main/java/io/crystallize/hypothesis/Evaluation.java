@@ -36,7 +36,8 @@ final class Evaluation {
             }
         }
         List<Verdict> verdicts = correct(raw);
-        return new HypothesisResult(hypothesis.name(), hypothesis.metrics(), treatments, verdicts, rank(treatments, verdicts));
+        return new HypothesisResult(hypothesis.name(), hypothesis.metrics(), treatments, verdicts, rank(treatments, verdicts),
+                hypothesis.direction(), hypothesis.expectation());
     }
 
     private Draft verify(String treatment, String metric) {

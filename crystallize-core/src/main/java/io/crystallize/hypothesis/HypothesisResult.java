@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A hypothesis's verdicts (one per metric and treatment, in treatment then metric order) and
- * its ranking of the treatments.
+ * A hypothesis's verdicts (one per metric and treatment, in treatment then metric order), its
+ * ranking of the treatments, and what it expected: which way the metrics are better and the
+ * expectation with its margin, so a reader of the results can draw the verdicts against them.
+ *
+ * @param direction   which way the metrics are better; {@code null} in results written before it was recorded
+ * @param expectation what was expected of each treatment; {@code null} likewise
  */
 public record HypothesisResult(String name, List<String> metrics, List<String> treatments, List<Verdict> verdicts,
-        Ranking ranking) {
+        Ranking ranking, Direction direction, Expectation expectation) {
 
     public HypothesisResult {
         metrics = List.copyOf(metrics);
         treatments = List.copyOf(treatments);
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A result that does not say what was expected (direction and expectation {@code null}). */
+    public HypothesisResult(String name, List<String> metrics, List<String> treatments, List<Verdict> verdicts,
+            Ranking ranking) {
+        this(name, metrics, treatments, verdicts, ranking, null, null);
     }
 
     /** The verdicts of one treatment, one per metric. */

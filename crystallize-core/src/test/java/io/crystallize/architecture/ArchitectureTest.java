@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * user-facing top down to the numerics, and every package says what API status it has.
  *
  * <pre>
+ * report                           reports for people: HTML pages and a Markdown summary of results
  * definition                       loading annotated classes (runners, generated code)
  * internal.model  internal.wiring  the processor's model; support for generated code
  * plugins  artifacts  optimize     plugins on top of the runtime
@@ -55,6 +56,7 @@ class ArchitectureTest {
                 .layer("wiring").definedBy("io.crystallize.internal.wiring..")
                 .layer("model").definedBy("io.crystallize.internal.model..")
                 .layer("definition").definedBy("io.crystallize.definition..")
+                .layer("report").definedBy("io.crystallize.report..")
                 // the bottom: statistics, the shared vocabulary and the two formatting helpers know no one
                 .whereLayer("stats").mayNotAccessAnyLayer()
                 .whereLayer("base").mayNotAccessAnyLayer()
@@ -73,6 +75,10 @@ class ArchitectureTest {
                 .whereLayer("wiring").mayOnlyAccessLayers("core", "base")
                 // the processor's model speaks of annotations and hypothesis settings, never of the runtime
                 .whereLayer("model").mayOnlyAccessLayers("annotation", "hypothesis", "base")
+                // nothing in the library depends on the report (the engine, another module, writes it)
+                .whereLayer("report").mayNotBeAccessedByAnyLayer()
+                // a report reads results, and stored versions through the artifacts package
+                .whereLayer("report").mayOnlyAccessLayers("core", "hypothesis", "base", "artifacts", "json", "text")
                 .check(CORE);
     }
 

@@ -14,46 +14,109 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The progress and logging plugins. */
 class ReportingPluginsTest {
 
     @Test
-    void progressReportsDoneOfTotalWithEta() {
+    void progressReportsDoneOfTotalWithRateAndEta() {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         ProgressPlugin progress = new ProgressPlugin(Duration.ZERO, lines::add);
         replicateExperiment("progress").treatment(increment("treat", 1)).replicates(3).plugin(progress).build().run();
 
         assertThat(progress.done()).isEqualTo(6);
-        assertThat(lines).isNotEmpty();
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("1/6 runs").contains("ETA"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("crystallize: progress 1/6 runs (17%), ")
+                .contains(" runs/s, ").contains("ETA"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("6/6 runs (100%)"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(lines.get(lines.size() - 1).replaceAll("ETA.*", ""))
+                .startsWith("crystallize: progress finished 6 runs (0 failed) in ");
+    }
+
+    /** Each run takes {@code secondsPerRun} on a clock the test controls. */
+    private static Experiment.Builder timed(AtomicLong clock, double secondsPerRun) {
+        Step<Number, Number> tick = Step.of("Tick", (data, ctx) -> {
+            clock.addAndGet((long) (secondsPerRun * 1e9));
+            return data;
+        });
+        return Experiment.builder("timed").dataSource(new ReplicateSource()).step(tick).step(new RecordStep());
     }
 
     @Test
-    void progressReportsAtMostOncePerInterval() {
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        replicateExperiment("progress").replicates(20).plugin(new ProgressPlugin(Duration.ofHours(1), lines::add))
+    void executionsShorterThanTheQuietPeriodPrintNothing() {
+        AtomicLong clock = new AtomicLong();
+        List<String> lines = new ArrayList<>();
+        timed(clock, 0.01).replicates(150).plugin(new ProgressPlugin(Duration.ofSeconds(5), lines::add, clock::get))
                 .build().run();
 
-        assertThat(lines).noneMatch(line -> line.contains("/20 runs (") && !line.startsWith("crystallize: 20/20"));
-        assertThat(lines.stream().filter(line -> line.contains("20/20 runs"))).hasSize(1);
+        assertThat(clock.get()).isEqualTo(1_500_000_000L);
+        assertThat(lines).isEmpty();
     }
 
     @Test
-    void progressEndsWithASummaryEvenWhenRunsFailed() {
+    void afterTheQuietPeriodALineAtMostOncePerIntervalThenAClosingLine() {
+        AtomicLong clock = new AtomicLong();
+        List<String> lines = new ArrayList<>();
+        timed(clock, 1).replicates(20).plugin(new ProgressPlugin(Duration.ofSeconds(5), lines::add, clock::get))
+                .build().run();
+
+        // quiet for 2 s, then 5 s apart: after runs 2, 7, 12 and 17 (run k ends at k seconds)
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("crystallize: timed 2/20 runs (10%), 1.00 runs/s, 2.0s elapsed, ETA 18.0s");
+        assertThat(lines.get(1)).startsWith("crystallize: timed 7/20 runs (35%)");
+        assertThat(lines.get(2)).startsWith("crystallize: timed 12/20 runs (60%)");
+        assertThat(lines.get(3)).startsWith("crystallize: timed 17/20 runs (85%)").endsWith("ETA 3.0s");
+        assertThat(lines.get(4)).isEqualTo("crystallize: timed finished 20 runs (0 failed) in 20.0s");
+    }
+
+    @Test
+    void longExecutionsShowMinutesAndAShorterIntervalLetsLinesComeSooner() {
+        AtomicLong clock = new AtomicLong();
+        List<String> lines = new ArrayList<>();
+        timed(clock, 30).replicates(10).plugin(new ProgressPlugin(Duration.ofMillis(500), lines::add, clock::get))
+                .build().run();
+
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(0)).isEqualTo("crystallize: timed 1/10 runs (10%), 0.0333 runs/s, 30.0s elapsed, ETA 4m 30s");
+        assertThat(lines.get(10)).isEqualTo("crystallize: timed finished 10 runs (0 failed) in 5m 00s");
+    }
+
+    @Test
+    void failedRunsCountAsDone() {
+        AtomicLong clock = new AtomicLong();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Step<Number, Number> failOnOne = Step.of("FailOnOne", (data, ctx) -> {
+            clock.addAndGet(1_000_000_000L);
             if (ctx.replicate() == 1) {
                 throw new IllegalStateException("flaky");
             }
             return data;
         });
+        ProgressPlugin progress = new ProgressPlugin(Duration.ZERO, lines::add, clock::get);
         Experiment.builder("progress").dataSource(new ReplicateSource()).step(failOnOne).step(new RecordStep())
-                .replicates(3).plugin(new ProgressPlugin(Duration.ZERO, lines::add)).build().run();
+                .replicates(3).plugin(progress).build().run();
 
-        assertThat(lines.get(lines.size() - 1)).contains("3 runs").contains("1 failed");
+        // replicate 1 failed: it counts when the next run starts, so the count reaches 3 of 3
+        assertThat(lines).extracting(line -> line.replaceAll(" runs \\(.*", ""))
+                .containsExactly("crystallize: progress 1/3", "crystallize: progress 2/3", "crystallize: progress 3/3",
+                        "crystallize: progress finished 3");
+        assertThat(lines.get(3)).contains("(1 failed)");
+        assertThat(progress.done()).isEqualTo(3);
+    }
+
+    @Test
+    void warmUpRunsCountAndApplyPrintsNothing() {
+        List<String> lines = new ArrayList<>();
+        ProgressPlugin progress = new ProgressPlugin(Duration.ZERO, lines::add);
+        Experiment experiment = replicateExperiment("progress").replicates(2).plugin(progress)
+                .options(io.crystallize.core.ExecutionOptions.defaults().withWarmupReplicates(1)).build();
+        experiment.run();
+        assertThat(lines.get(lines.size() - 2)).contains("3/3 runs");
+
+        lines.clear();
+        experiment.apply(5);
+        assertThat(lines).isEmpty();
     }
 
     @Test

@@ -100,6 +100,22 @@ public final class Constants {
      */
     public static final String UNSELECTED = "crystallize.discovery.unselected";
 
+    /**
+     * Whether the engine writes an HTML report of the run (one page per experiment: verdicts,
+     * plots, history, configuration, failed runs) and a Markdown summary to
+     * {@code <artifacts root>/report/} when it ends, and prints the report's path. Default:
+     * {@code true}. Example: {@code crystallize.report.enabled=false}.
+     */
+    public static final String REPORT_ENABLED = "crystallize.report.enabled";
+
+    /**
+     * Progress lines of long executions on standard output (runs done of the total, rate, time
+     * left): {@code on}, {@code off}, or the least time between two lines, e.g. {@code 10s}.
+     * Executions shorter than the interval, or than two seconds, print nothing. Default: {@code on}
+     * (a line every 5 seconds at most). Example: {@code crystallize.progress=off}.
+     */
+    public static final String PROGRESS = "crystallize.progress";
+
     private Constants() {
     }
 

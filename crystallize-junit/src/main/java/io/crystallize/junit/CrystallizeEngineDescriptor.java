@@ -18,6 +18,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * next experiment runs; this node finishes only when all are on disk, and fails, naming each
  * experiment and its version directory, when some could not be written. On platforms without
  * discovery issues it also fails, before any experiment runs, with the errors discovery found.
+ * When the run ends it writes the run's report.
  */
 final class CrystallizeEngineDescriptor extends EngineDescriptor implements Node<ExecutionContext> {
 
@@ -85,8 +86,13 @@ final class CrystallizeEngineDescriptor extends EngineDescriptor implements Node
 
     @Override
     public void after(ExecutionContext context) throws Exception {
-        if (context.configuration() != null) {
+        if (context.configuration() == null) {
+            return;
+        }
+        try {
             context.configuration().settings().resultWriter().close();
+        } finally {
+            RunReport.write(context, System.out, System.err);
         }
     }
 

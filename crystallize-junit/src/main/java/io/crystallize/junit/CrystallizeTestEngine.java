@@ -2,6 +2,7 @@ package io.crystallize.junit;
 
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.definition.ExperimentDefinitions;
+import io.crystallize.report.Report;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,6 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         EngineConfiguration configuration = ((CrystallizeEngineDescriptor) request.getRootTestDescriptor())
                 .configuration().map(c -> c.withResultWriter(new ResultWriter())).orElse(null);
         return new ExecutionContext(configuration, request.getEngineExecutionListener(),
-                PlatformCancellation.of(request), executed, null);
+                PlatformCancellation.of(request), executed, new Report(), null);
     }
 }

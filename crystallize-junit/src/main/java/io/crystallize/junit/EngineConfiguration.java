@@ -3,6 +3,7 @@ package io.crystallize.junit;
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.base.Names;
 import io.crystallize.definition.ExperimentSettings;
+import io.crystallize.plugins.ProgressPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * every experiment, and what the engine itself does with verdicts and time.
  */
 record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
-        boolean warnUnselected) {
+        boolean warnUnselected, boolean report) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final String PREFIX = "crystallize.";
@@ -58,12 +59,15 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
                 + "or PT2M", EngineConfiguration::duration);
         boolean warnUnselected = reader.get(Constants.UNSELECTED, "warn or ignore", EngineConfiguration::warn)
                 .orElse(true);
+        boolean report = reader.get(Constants.REPORT_ENABLED, "true or false", EngineConfiguration::bool).orElse(true);
+        Optional<Duration> progress = reader.get(Constants.PROGRESS, "on, off, or a duration such as 10s",
+                EngineConfiguration::progress).orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
-                seedOverride, alpha, root, parallelism, tolerated);
-        return new EngineConfiguration(settings, gate, timeout, warnUnselected);
+                seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null));
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report);
     }
 
     /**
@@ -84,7 +88,8 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
 
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
-        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected);
+        return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected,
+                report);
     }
 
     private static int positiveInt(String value) {
@@ -112,6 +117,29 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
             case "warn" -> true;
             case "ignore" -> false;
             default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    /** {@code on}: the default interval; {@code off}: none; else an interval. */
+    private static Optional<Duration> progress(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> Optional.of(ProgressPlugin.DEFAULT_INTERVAL);
+            case "off", "false" -> Optional.empty();
+            default -> {
+                try {
+                    yield Optional.of(duration(value));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("expected on, off or an interval such as 10s or 500ms");
+                }
+            }
         };
     }
 

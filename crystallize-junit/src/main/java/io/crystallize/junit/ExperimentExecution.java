@@ -172,6 +172,9 @@ final class ExperimentExecution {
         if (directory != null) { // claimed by this execution, so it exists
             PlatformFileEntries.publish(context.listener(), node, directory.toAbsolutePath());
         }
+        if (context.configuration().report()) {
+            context.report().add(result, directory);
+        }
     }
 
     /** Fails the experiment node when not a single run succeeded, with the first failure as cause. */

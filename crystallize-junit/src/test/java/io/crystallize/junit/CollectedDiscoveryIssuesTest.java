@@ -60,9 +60,10 @@ class CollectedDiscoveryIssuesTest {
         CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(UniqueId.forEngine("crystallize"),
                 new ConfigurationTest.Parameters(java.util.Map.of(), new java.util.concurrent.atomic.AtomicInteger()));
         ExecutionContext context = new ExecutionContext(
-                new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty(), true)
+                new EngineConfiguration(ExperimentSettings.defaults(), InconclusiveGate.ABORT, Optional.empty(), true,
+                        false)
                         .withResultWriter(new ResultWriter()),
-                EngineExecutionListener.NOOP, () -> false, Set.of(), null);
+                EngineExecutionListener.NOOP, () -> false, Set.of(), null, null);
         assertThat(engine.before(context)).isSameAs(context);
 
         engine.failWhenExecuted(List.of("first problem", "second problem"));
