@@ -416,9 +416,12 @@ class ReportTest {
     }
 
     @Test
-    void aVersionStillBeingWrittenIsAClearError(@TempDir Path empty) {
+    void aVersionStillBeingWrittenIsAClearError(@TempDir Path empty) throws IOException {
+        // claimed, nothing written yet: the reader says the version is not complete
+        Files.createDirectories(empty.resolve("v0"));
         assertThatThrownBy(() -> Report.write(empty.resolve("v0"), empty.resolve("report")))
-                .isInstanceOf(FileNotFoundException.class).hasMessageContaining("result.json");
+                .isInstanceOf(io.crystallize.artifacts.IncompleteVersionException.class)
+                .hasMessageContaining(empty.resolve("v0").toString());
     }
 
     @Test
