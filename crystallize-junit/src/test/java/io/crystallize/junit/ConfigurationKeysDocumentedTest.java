@@ -54,6 +54,8 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.INCONCLUSIVE_GATE, c.inconclusiveGate().name().toLowerCase(Locale.ROOT));
         defaults.put(Constants.TOLERATED_FAILURES, trimmed(c.settings().toleratedFailureFraction()));
         defaults.put(Constants.UNSELECTED, c.warnUnselected() ? "warn" : "ignore");
+        defaults.put(Constants.REPORT_ENABLED, Boolean.toString(c.report()));
+        defaults.put(Constants.PROGRESS, c.settings().progressInterval() == null ? "off" : "on");
         return defaults;
     }
 

@@ -2,6 +2,10 @@ package io.crystallize.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.engine;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.crystallize.junit.fixtures.outcomes.InconclusiveExperiment;
 import io.crystallize.junit.fixtures.outcomes.SlowExperiment;
@@ -18,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The report the engine writes when a run ends, and the progress lines of long executions. */
@@ -118,16 +121,15 @@ class RunReportTest {
     }
 
     @Test
-    void invalidReportAndProgressValuesAreErrorsNamingTheKey() {
-        List<DiscoveryIssue> issues = Kit.engine(artifacts).configurationParameter(Constants.REPORT_ENABLED, "yes")
+    void invalidReportAndProgressValuesFailTheEngineNodeNamingTheKeys() {
+        EngineExecutionResults results = Kit.engine(artifacts).configurationParameter(Constants.REPORT_ENABLED, "yes")
                 .configurationParameter(Constants.PROGRESS, "fast").selectors(selectClass(ScoreExperiment.class))
-                .discover().getDiscoveryIssues();
+                .execute();
 
-        assertThat(issues).extracting(DiscoveryIssue::message).containsExactlyInAnyOrder(
-                "configuration parameter crystallize.report.enabled=yes is invalid: expected true or false"
-                        + " (see io.crystallize.junit.Constants)",
-                "configuration parameter crystallize.progress=fast is invalid: expected on, off or an interval such as"
-                        + " 10s or 500ms (see io.crystallize.junit.Constants)");
+        results.containerEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
+                m.contains("crystallize.report.enabled=yes is invalid: expected true or false")
+                        && m.contains("crystallize.progress=fast is invalid: expected on, off")))));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
     }
 
     private static long count(String text, String part) {

@@ -24,7 +24,8 @@ public class HealthyExperimentTest {
 
     @Step
     void throughput(double input, Context context, Metrics metrics) {
-        metrics.record("throughput", input * speed + context.random().nextGaussian());
+        // noise scaled by the speed, so that paired differences vary (shared seeds)
+        metrics.record("throughput", (input + context.random().nextGaussian()) * speed);
     }
 
     @Hypothesis(metric = "throughput")
