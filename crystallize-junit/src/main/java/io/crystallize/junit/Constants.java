@@ -103,8 +103,9 @@ public final class Constants {
     /**
      * Whether the engine writes an HTML report of the run (one page per experiment: verdicts,
      * plots, history, configuration, failed runs) and a Markdown summary to
-     * {@code <artifacts root>/report/} when it ends, and prints the report's path. Default:
-     * {@code true}. Example: {@code crystallize.report.enabled=false}.
+     * {@code <artifacts root>/report/} when it ends, and prints the report's path. It keeps each
+     * experiment's result in memory until then. Default: {@code true}. Example:
+     * {@code crystallize.report.enabled=false}.
      */
     public static final String REPORT_ENABLED = "crystallize.report.enabled";
 
