@@ -250,17 +250,7 @@ final class Outcomes {
     }
 
     static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a >= 1e6 || a < 1e-3)) {
-            return Decimals.significant(v, 3);
-        }
-        return Decimals.fixed(v, a >= 100 ? 1 : a >= 1 ? 3 : 4);
+        return Decimals.readable(v);
     }
 
     static String signed(double v) {

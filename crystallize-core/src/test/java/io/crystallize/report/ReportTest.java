@@ -10,7 +10,6 @@ import io.crystallize.core.Result;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.internal.json.Json;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -22,6 +22,24 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /**
+     * A number as verdict messages and the report show it: four to five significant figures,
+     * scientific beyond 10^6 and below 10^-3, "NaN" and "∞" spelled out.
+     */
+    public static String readable(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a >= 1e6 || a < 1e-3)) {
+            return significant(v, 3);
+        }
+        return fixed(v, a >= 100 ? 1 : a >= 1 ? 3 : 4);
+    }
+
     /** {@code %.<decimals>f}. */
     public static String fixed(double v, int decimals) {
         double a = Math.abs(v);

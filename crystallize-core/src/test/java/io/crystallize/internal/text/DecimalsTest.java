@@ -46,4 +46,16 @@ class DecimalsTest {
             }
         }
     }
+
+    @Test
+    void readableKeepsFourToFiveFiguresAndSpellsOutWhatIsNotANumber() {
+        assertThat(Decimals.readable(Double.NaN)).isEqualTo("NaN");
+        assertThat(Decimals.readable(Double.NEGATIVE_INFINITY)).isEqualTo("-∞");
+        assertThat(Decimals.readable(0)).isEqualTo("0.0000");
+        assertThat(Decimals.readable(0.123456)).isEqualTo("0.1235");
+        assertThat(Decimals.readable(12.34567)).isEqualTo("12.346");
+        assertThat(Decimals.readable(-4567.89)).isEqualTo("-4567.9");
+        assertThat(Decimals.readable(12_345_678)).isEqualTo("1.23e+07");
+        assertThat(Decimals.readable(0.000123456)).isEqualTo("0.000123");
+    }
 }
