@@ -84,15 +84,11 @@ final class BinaryVerifier extends ComparisonVerifier {
 
     @Override
     Verdict validate(Verdict.Builder base, Samples s, Sides sides, Question q) {
-        for (double[] side : new double[][] {sides.baseline(), sides.treatment()}) {
-            for (double v : side) {
-                if (v != 0 && v != 1) {
-                    String where = side == sides.baseline() ? "baseline" : s.treatment();
-                    return Outcomes.error(base, s, "the tests for 0/1 metrics need values 0 or 1 (success per run),"
-                            + " but " + where + " has " + v + ": record 1 for success and 0 for failure, or, for a"
-                            + " metric that is not 0/1, do not declare it binary");
-                }
-            }
+        String nonBinary = Outcomes.firstNonBinary(s, sides);
+        if (nonBinary != null) {
+            return Outcomes.error(base, s, "the tests for 0/1 metrics need values 0 or 1 (success per run), but "
+                    + nonBinary + ": record 1 for success and 0 for failure, or, for a metric that is not 0/1, do"
+                    + " not declare it binary");
         }
         Expectation e = q.expectation();
         if (hasMargin(e) && e.relative()) {

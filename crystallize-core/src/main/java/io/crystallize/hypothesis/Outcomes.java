@@ -118,6 +118,21 @@ final class Outcomes {
                 .message(s.metric() + ": " + s.treatment() + " — INCONCLUSIVE: " + why).build();
     }
 
+    /**
+     * "baseline has 0.5" or "<treatment> has 2.0" for the first value of the sides that is not 0 or
+     * 1, or null when every value is.
+     */
+    static String firstNonBinary(Samples s, Sides sides) {
+        for (double[] side : new double[][] {sides.baseline(), sides.treatment()}) {
+            for (double v : side) {
+                if (v != 0 && v != 1) {
+                    return (side == sides.baseline() ? "baseline" : s.treatment()) + " has " + v;
+                }
+            }
+        }
+        return null;
+    }
+
     static Verdict error(Verdict.Builder base, Samples s, String why) {
         return base.status(Verdict.Status.ERROR).error(why)
                 .message(s.metric() + ": " + s.treatment() + " — ERROR: " + why).build();

@@ -20,14 +20,10 @@ abstract class SuccessVerifier extends ComparisonVerifier {
 
     @Override
     Verdict validate(Verdict.Builder base, Samples s, Sides sides, Question q) {
-        for (double[] side : new double[][] {sides.baseline(), sides.treatment()}) {
-            for (double v : side) {
-                if (v != 0 && v != 1) {
-                    String where = side == sides.baseline() ? "baseline" : s.treatment();
-                    return Outcomes.error(base, s, name() + " needs 0/1 values (success per run), but " + where
-                            + " has " + v + ": record 1 for success and 0 for failure, or use a t-test");
-                }
-            }
+        String nonBinary = Outcomes.firstNonBinary(s, sides);
+        if (nonBinary != null) {
+            return Outcomes.error(base, s, name() + " needs 0/1 values (success per run), but " + nonBinary
+                    + ": record 1 for success and 0 for failure, or use a t-test");
         }
         Expectation.Kind kind = q.expectation().kind();
         if (kind != Expectation.Kind.BETTER && kind != Expectation.Kind.WORSE && kind != Expectation.Kind.DIFFERENT) {

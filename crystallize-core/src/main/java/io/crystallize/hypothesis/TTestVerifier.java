@@ -111,10 +111,11 @@ final class TTestVerifier extends ComparisonVerifier {
         }
         double[] t = sides.treatment();
         double[] b = sides.baseline();
-        double mt = Outcomes.mean(t);
-        double mb = Outcomes.mean(b);
-        double vt = Outcomes.variance(t, mt);
-        double vb = Outcomes.variance(b, mb);
+        Moments m = Moments.of(sides);
+        double mt = m.treatmentMean();
+        double mb = m.baselineMean();
+        double vt = m.treatmentVariance();
+        double vb = m.baselineVariance();
         double a;
         double linear;
         double c0;
@@ -154,12 +155,24 @@ final class TTestVerifier extends ComparisonVerifier {
         }
         double[] t = sides.treatment();
         double[] b = sides.baseline();
-        double mt = Outcomes.mean(t);
-        double mb = Outcomes.mean(b);
-        double vt = Outcomes.variance(t, mt);
-        double vb = Outcomes.variance(b, mb);
+        Moments m = Moments.of(sides);
+        double mt = m.treatmentMean();
+        double mb = m.baselineMean();
+        double vt = m.treatmentVariance();
+        double vb = m.baselineVariance();
         TTest welch = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
         return k -> welch.test(mt, vt, t.length, k * mb, k * k * vb, b.length).getPValue();
+    }
+
+    /** Each side's mean and sample variance. */
+    private record Moments(double treatmentMean, double baselineMean, double treatmentVariance,
+            double baselineVariance) {
+
+        static Moments of(Sides sides) {
+            double mt = Outcomes.mean(sides.treatment());
+            double mb = Outcomes.mean(sides.baseline());
+            return new Moments(mt, mb, Outcomes.variance(sides.treatment(), mt), Outcomes.variance(sides.baseline(), mb));
+        }
     }
 
     private static double square(double x) {
