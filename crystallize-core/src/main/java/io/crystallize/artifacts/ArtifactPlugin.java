@@ -201,6 +201,16 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
         }
     }
 
+    /** True when experiment {@code experimentName} has a complete version under this plugin's root. */
+    @Override
+    public boolean hasCompleteResults(String experimentName) {
+        try {
+            return latestCompleteVersion(root, experimentName).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The newest version of experiment {@code experimentName} under {@code root} in which every
      * condition is marked complete, or empty when it has none (never run, or every execution
