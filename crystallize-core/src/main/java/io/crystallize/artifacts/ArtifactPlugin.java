@@ -4,13 +4,16 @@ import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.ArtifactStore;
 import io.crystallize.core.Context;
 import io.crystallize.core.DataSource;
+import io.crystallize.core.DurableRuns;
 import io.crystallize.core.Execution;
+import io.crystallize.core.FinishedRun;
 import io.crystallize.core.Plugin;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +40,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code beforeRun} or the execution strategy throws) keeps its claim until this plugin's next
  * execution on the same thread, or until its JVM ends.
  *
+ * <p>Each run is kept as it finishes, in a journal in the version directory (an append-only file
+ * written through a memory mapping: a killed process loses only the runs it was running). The
+ * journal is removed when the version is complete, and kept when the execution stopped or died, so
+ * that an execution asked to {@linkplain io.crystallize.core.RunRequest#withResume resume} can
+ * continue that version in place: it takes the kept runs, runs the missing ones and completes the
+ * version, whose files are then those an uninterrupted execution would have written. Only the
+ * newest version is continued, and only when it was started with an equal
+ * {@link io.crystallize.core.RunIdentity}; otherwise a new version is started and the log says why.
+ *
  * <p>Reading never leaves the results directory: names are checked, links that lead out are
  * refused, only regular files are read, and JSON files of at most 256 MiB.
  *
  * <p>One execution at a time per plugin instance. {@code apply(...)} passes are not stored.
  */
-public final class ArtifactPlugin implements Plugin, ArtifactStore {
+public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns {
 
     /** The default root, under the build directory. */
     public static final Path DEFAULT_ROOT = Path.of("target", "crystallize");
@@ -106,7 +118,10 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
             // this thread's last execution never reached afterRun (a hook or the strategy failed): it is over
             abandon(stale);
         }
-        current = VersionWriter.claim(root.resolve(execution.experiment().name()), execution);
+        Path experimentDir = root.resolve(execution.experiment().name());
+        VersionWriter resumed = execution.resumeRequested() && execution.identity() != null
+                ? Resumption.find(experimentDir, execution) : null;
+        current = resumed != null ? resumed : VersionWriter.claim(experimentDir, execution);
         active = current;
         unfinished.put(Thread.currentThread(), current);
     }
@@ -117,6 +132,22 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
             Leftovers.cleanDead(writer.directory());
         } catch (IOException e) {
             // what stays is cleaned by a later JVM's first claim
+        }
+    }
+
+    /** The runs the interrupted version this execution continues kept; empty when it started a new version. */
+    @Override
+    public List<FinishedRun> resumed(Execution execution) {
+        VersionWriter writer = active;
+        return writer == null ? List.of() : writer.resumed();
+    }
+
+    /** Appends the run to the version's journal, where a killed process does not lose it. */
+    @Override
+    public void finished(Execution execution, FinishedRun run) {
+        VersionWriter writer = active;
+        if (writer != null) {
+            writer.keep(run);
         }
     }
 
@@ -165,6 +196,16 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
             boolean requireMetadata) {
         try {
             return new ArtifactSource(root, experimentName, step, artifact, condition, requireMetadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when experiment {@code experimentName} has a complete version under this plugin's root. */
+    @Override
+    public boolean hasCompleteResults(String experimentName) {
+        try {
+            return latestCompleteVersion(root, experimentName).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -85,6 +85,57 @@ final class VersionLock {
         startHeartbeat();
     }
 
+    /**
+     * Takes over the lock of an existing version directory whose writer is gone (killed, or
+     * finished with the version stopped), to write there again; {@code null} when a writer here or
+     * in another process still holds it.
+     */
+    static VersionLock takeOver(Path versionDir) throws IOException {
+        Path key = versionDir.toAbsolutePath().normalize();
+        if (!WRITING.add(key)) {
+            return null; // this JVM writes it
+        }
+        VersionLock taken = new VersionLock(key);
+        FileChannel channel = null;
+        try {
+            try {
+                channel = FileChannel.open(taken.file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                channel = FileChannel.open(taken.file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            }
+            FileLock lock = null;
+            boolean free;
+            try {
+                lock = channel.tryLock();
+                free = lock != null;
+            } catch (OverlappingFileLockException e) {
+                free = false;
+            } catch (IOException locksUnsupported) {
+                Writer writer = readWriter(channel); // the pid, host and heartbeat tell instead
+                free = writer == null || !judge(taken.file, writer);
+            }
+            if (!free) {
+                channel.close();
+                WRITING.remove(key);
+                return null;
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(Writer.SELF.describe().getBytes(StandardCharsets.UTF_8)), 0);
+            taken.channel = channel;
+            taken.lock = lock;
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            WRITING.remove(key);
+            throw e;
+        }
+        HELD.put(key, taken);
+        startHeartbeat();
+        return taken;
+    }
+
     /** Takes back an announcement whose directory could not be created (another writer has it). */
     void withdraw() {
         WRITING.remove(key);

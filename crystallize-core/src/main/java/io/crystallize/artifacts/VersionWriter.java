@@ -6,6 +6,7 @@ import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
 import io.crystallize.core.SeedPlugin;
 import io.crystallize.core.Experiment;
+import io.crystallize.core.FinishedRun;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -25,12 +26,74 @@ final class VersionWriter {
     private final Execution execution;
     private final VersionLock lock;
     private final Map<String, String> manifest = new ConcurrentHashMap<>();
+    /** The runs kept for the interrupted execution this one continues; empty for a new version. */
+    private final List<FinishedRun> resumed;
+    /** Where finished runs are kept, from the first one on; {@code null} before it. */
+    private RunJournal journal;
+    private RunJournal.Contents journalContents;
+    /** The journal could not be written: runs are no longer kept as they finish. */
+    private boolean journalFailed;
 
     private VersionWriter(Path directory, long version, Execution execution, VersionLock lock) {
+        this(directory, version, execution, lock, null);
+    }
+
+    private VersionWriter(Path directory, long version, Execution execution, VersionLock lock,
+            RunJournal.Contents kept) {
         this.directory = directory;
         this.version = version;
         this.execution = execution;
         this.lock = lock;
+        this.journalContents = kept;
+        this.resumed = kept == null ? List.of() : kept.runs();
+        for (FinishedRun run : resumed) {
+            for (Path artifact : run.artifacts()) {
+                noteArtifact(artifact);
+            }
+        }
+    }
+
+    /**
+     * Continues version {@code version} in {@code directory}, whose lock this JVM took over:
+     * the runs its journal kept are taken as done and later runs are appended to it. A stopped
+     * execution's marker goes first, so that the version reads as being written, not as stopped.
+     */
+    static VersionWriter resume(Path directory, long version, Execution execution, VersionLock lock,
+            RunJournal.Contents kept) throws IOException {
+        Files.deleteIfExists(directory.resolve(Layout.CANCELLED));
+        return new VersionWriter(directory, version, execution, lock, kept);
+    }
+
+    /** The runs this version kept before this execution, which are not run again. */
+    List<FinishedRun> resumed() {
+        return resumed;
+    }
+
+    /** Keeps a run that finished; a journal that cannot be written is reported once and given up. */
+    synchronized void keep(FinishedRun run) {
+        if (journalFailed) {
+            return;
+        }
+        try {
+            if (journal == null) {
+                journal = journalContents != null ? RunJournal.reopen(directory, journalContents)
+                        : RunJournal.create(directory, execution.identity(), execution.conditions());
+                journalContents = null;
+            }
+            journal.append(run);
+        } catch (IOException | RuntimeException e) {
+            journalFailed = true;
+            System.getLogger("io.crystallize.artifacts").log(System.Logger.Level.WARNING, "runs of '"
+                    + execution.experiment().name() + "' are no longer kept in " + directory.resolve(RunJournal.FILE)
+                    + " as they finish (" + e + "); a killed execution cannot be resumed from them");
+        }
+    }
+
+    private void noteArtifact(Path artifact) {
+        Path step = artifact.getParent();
+        if (step != null && step.getFileName() != null) {
+            manifest.putIfAbsent(artifact.getFileName().toString(), step.getFileName().toString());
+        }
     }
 
     /**
@@ -100,7 +163,14 @@ final class VersionWriter {
 
     /** The version is no longer being written: readers, retention and cleanup may treat it as finished or dead. */
     void release() {
+        closeJournal();
         lock.release();
+    }
+
+    private synchronized void closeJournal() {
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     Path writeArtifact(int replicate, String condition, String step, String name, byte[] content) throws IOException {
@@ -140,12 +210,23 @@ final class VersionWriter {
         Layout.writeAtomically(directory.resolve(Layout.RESULT),
                 result.toJsonWithoutMetrics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (cancelled) {
-            // runs are missing: readers must not take this version for a complete one
+            // runs are missing: readers must not take this version for a complete one; the journal
+            // stays, so that a resumed execution can continue this version
+            closeJournal();
             Layout.mark(directory.resolve(Layout.CANCELLED));
             return;
         }
         for (String condition : result.conditions()) {
             Layout.mark(directory.resolve(condition).resolve(Layout.COMPLETE));
+        }
+        deleteJournal();
+    }
+
+    private synchronized void deleteJournal() throws IOException {
+        if (journal != null) {
+            journal.delete();
+        } else {
+            Files.deleteIfExists(directory.resolve(RunJournal.FILE)); // a resumed version's, with nothing added
         }
     }
 
@@ -171,6 +252,12 @@ final class VersionWriter {
         m.put("started", String.valueOf(result.started()));
         m.put("finished", String.valueOf(result.finished()));
         m.put("failed_runs", result.errors().size());
+        if (execution.identity() != null) {
+            m.put("run_identity", execution.identity().fields());
+        }
+        if (!resumed.isEmpty()) {
+            m.put("resumed_runs", resumed.size());
+        }
         m.put("environment", Environment.describe());
         return m;
     }

@@ -18,4 +18,13 @@ public interface ArtifactStore {
      */
     DataSource<Path> dataSource(String experimentName, String step, String artifact, String condition,
             boolean requireMetadata);
+
+    /**
+     * True when experiment {@code experimentName} has a complete version in this store: every
+     * condition's results written by an execution that ran all its runs. The default, for stores
+     * that cannot tell, is false (an experiment graph then always runs the experiment).
+     */
+    default boolean hasCompleteResults(String experimentName) {
+        return false;
+    }
 }

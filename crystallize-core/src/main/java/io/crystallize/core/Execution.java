@@ -16,6 +16,8 @@ public final class Execution {
     private final boolean single;
     private final ExecutionStop stop;
     private final Instant started = Instant.now();
+    private RunIdentity identity;
+    private boolean resume;
 
     Execution(Experiment experiment, int replicates, List<Treatment> treatments, List<Hypothesis> hypotheses,
             Map<String, Map<String, Object>> conditionParameters, boolean single, ExecutionStop stop) {
@@ -66,6 +68,24 @@ public final class Execution {
      */
     public boolean isCancelled() {
         return stop.isStopped();
+    }
+
+    /**
+     * What must match for this execution's runs to stand for another's (seed, replicates,
+     * conditions, parameters); {@code null} for an {@code apply(...)} pass.
+     */
+    public RunIdentity identity() {
+        return identity;
+    }
+
+    /** True when the request asked to continue an interrupted execution with the same identity. */
+    public boolean resumeRequested() {
+        return resume;
+    }
+
+    void resumable(RunIdentity value, boolean requested) {
+        this.identity = value;
+        this.resume = requested;
     }
 
     public Instant started() {

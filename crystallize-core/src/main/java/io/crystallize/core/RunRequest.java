@@ -24,9 +24,15 @@ import java.util.function.BooleanSupplier;
  *                   second from another thread; when it turns true the execution stops
  * @param timeLimit  wall-clock limit of the execution, from the call of {@code run(...)}, or
  *                   {@code null} for none
+ * @param resume     continue the newest version an interrupted execution (killed, stopped by its
+ *                   time limit, cancelled) left, when it was started with the same
+ *                   {@link RunIdentity}: the runs it finished are kept and only the missing ones
+ *                   run; otherwise (nothing to continue, or a different identity) the execution
+ *                   starts afresh and the log says why. Needs a plugin that keeps runs
+ *                   ({@link DurableRuns}, e.g. the artifact plugin); without one it changes nothing.
  */
 public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
-        BooleanSupplier cancelled, Duration timeLimit) {
+        BooleanSupplier cancelled, Duration timeLimit, boolean resume) {
 
     /** Never cancelled: the default, which lets runs go on the calling thread. */
     static final BooleanSupplier NOT_CANCELLED = () -> false;
@@ -41,36 +47,50 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
         }
     }
 
+    /** Overrides that start afresh. */
+    public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
+            BooleanSupplier cancelled, Duration timeLimit) {
+        this(treatments, hypotheses, replicates, cancelled, timeLimit, false);
+    }
+
     /** Overrides without a time limit. */
     public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
             BooleanSupplier cancelled) {
-        this(treatments, hypotheses, replicates, cancelled, null);
+        this(treatments, hypotheses, replicates, cancelled, null, false);
     }
 
     public static RunRequest defaults() {
-        return new RunRequest(null, null, null, NOT_CANCELLED, null);
+        return new RunRequest(null, null, null, NOT_CANCELLED, null, false);
     }
 
     public RunRequest withTreatments(List<Treatment> value) {
-        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit);
+        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit, resume);
     }
 
     public RunRequest withHypotheses(List<Hypothesis> value) {
-        return new RunRequest(treatments, value, replicates, cancelled, timeLimit);
+        return new RunRequest(treatments, value, replicates, cancelled, timeLimit, resume);
     }
 
     public RunRequest withReplicates(Integer value) {
-        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit);
+        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit, resume);
     }
 
     /** Stops the execution when {@code value} turns true ({@code null}: never); it must be thread-safe. */
     public RunRequest withCancellation(BooleanSupplier value) {
-        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit);
+        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit, resume);
     }
 
     /** Stops the execution when it has taken {@code value} ({@code null}: no limit). */
     public RunRequest withTimeLimit(Duration value) {
-        return new RunRequest(treatments, hypotheses, replicates, cancelled, value);
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, value, resume);
+    }
+
+    /**
+     * Continues an interrupted execution with the same identity when {@code value} is true (see
+     * the {@code resume} component); the default, false, always starts a new version.
+     */
+    public RunRequest withResume(boolean value) {
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, value);
     }
 
     /** True when runs must go on worker threads that the calling thread watches. */

@@ -54,6 +54,7 @@ final class Runner {
         ExecutionStop stop = new ExecutionStop(request.cancelled(), request.timeLimit());
         Execution execution = new Execution(experiment, replicates, treatments, hypotheses, conditionParameters, false,
                 stop);
+        execution.resumable(RunIdentity.of(experiment, seeds, replicates, conditionParameters), request.resume());
         return lifecycle(execution, stop, conditions, replicates, hypotheses, null, null, request.supervised());
     }
 
@@ -93,10 +94,14 @@ final class Runner {
         Conditions table = new Conditions(conditions, execution.conditionParameters());
         ActiveRuns active = supervised ? new ActiveRuns(stop) : null;
         int warmups = input != null ? 0 : experiment.options().warmupReplicates();
+        DurableRuns durable = execution.isSinglePass() ? null : experiment.getPlugin(DurableRuns.class).orElse(null);
         Runs runs = new Runs(execution, stop, new RunSteps(experiment, seeds, hooks, table, stepLifecycle.resources(), stop),
                 table, replicates, warmups, active, input, output, new FirstRunCheck(table.names(),
                         execution.treatments().stream().map(Treatment::name).toList(), hypotheses,
-                        experiment.options().toleratedFailureFraction()));
+                        experiment.options().toleratedFailureFraction()), durable);
+        if (durable != null && execution.resumeRequested()) {
+            runs.restore(durable.resumed(execution));
+        }
         Runnable phase = () -> {
             stepLifecycle.setUp();
             runs.runAll();

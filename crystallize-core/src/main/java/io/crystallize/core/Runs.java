@@ -34,12 +34,14 @@ final class Runs {
     private final RunSteps.Input input;
     private final Object[] output;
     private final FirstRunCheck firstRuns;
+    /** Keeps each finished run as it finishes; {@code null} when no plugin does, or after it failed. */
+    private volatile DurableRuns durable;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
      */
     Runs(Execution execution, ExecutionStop stop, RunSteps steps, Conditions conditions, int replicates, int warmups,
-            ActiveRuns active, RunSteps.Input input, Object[] output, FirstRunCheck firstRuns) {
+            ActiveRuns active, RunSteps.Input input, Object[] output, FirstRunCheck firstRuns, DurableRuns durable) {
         this.execution = execution;
         this.stop = stop;
         this.steps = steps;
@@ -54,6 +56,22 @@ final class Runs {
         this.input = input;
         this.output = output;
         this.firstRuns = firstRuns;
+        this.durable = durable;
+    }
+
+    /**
+     * Takes runs an interrupted execution with the same identity finished as done: their tasks
+     * will not run. Called before {@link #runAll}; runs of unknown conditions or replicates are ignored.
+     */
+    void restore(List<FinishedRun> finished) {
+        String[] names = conditions.names();
+        int replicates = records.length / Math.max(1, conditionCount);
+        for (FinishedRun run : finished) {
+            int c = java.util.Arrays.asList(names).indexOf(run.condition());
+            if (c >= 0 && run.replicate() >= 0 && run.replicate() < replicates) {
+                records[run.replicate() * conditionCount + c] = new RunRecord(run.metrics(), null, run.artifacts(), null);
+            }
+        }
     }
 
     /** Runs every task through the first plugin that takes the loop, or serially. */
@@ -96,6 +114,9 @@ final class Runs {
         int replicate = task / conditionCount - warmups;
         int slot = task % conditionCount;
         int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        if (replicate >= 0 && records[replicate * conditionCount + c] != null) {
+            return; // kept from the interrupted execution this one resumes
+        }
         ActiveRuns.Slot running = null;
         if (active != null && (running = active.begin(task)) == null) {
             return;
@@ -110,10 +131,24 @@ final class Runs {
             records[replicate * conditionCount + c] = record;
             if (record != null) {
                 firstRuns.afterRun(c, replicate, record);
+                DurableRuns keeper = durable;
+                if (keeper != null && record.failure() == null) {
+                    keep(keeper, c, replicate, record);
+                }
             }
         }
         if (running != null) {
             running.finish(); // after the record is stored: whoever sees the run finished sees its record
+        }
+    }
+
+    private void keep(DurableRuns keeper, int c, int replicate, RunRecord record) {
+        try {
+            keeper.finished(execution, new FinishedRun(conditions.name(c), replicate, record.metrics(), record.artifacts()));
+        } catch (RuntimeException e) {
+            durable = null; // the results written at the end stay the record of this execution
+            System.getLogger("io.crystallize.core").log(System.Logger.Level.WARNING, "runs of '"
+                    + execution.experiment().name() + "' are no longer kept as they finish: " + e);
         }
     }
 

@@ -77,6 +77,17 @@ public final class Constants {
     public static final String TIMEOUT = "crystallize.execution.timeout";
 
     /**
+     * Whether an experiment continues the version an interrupted execution (killed, timed out or
+     * cancelled) left, running only the runs it did not finish: {@code true} or {@code false}. Only
+     * the newest version is continued, and only when it was started with the same seed, replicate
+     * count, conditions and parameters; otherwise a new version starts and the log says why.
+     * Upstream experiments the engine runs first resume too. Default: {@code false} (every
+     * execution starts a new version), because the library cannot yet tell whether the code of
+     * the steps changed since the interrupted execution. Example: {@code crystallize.resume=true}.
+     */
+    public static final String RESUME = "crystallize.resume";
+
+    /**
      * What an INCONCLUSIVE verdict does to its test: {@code abort} (reported as aborted/skipped)
      * or {@code fail} (for strict gates). Default: {@code abort}. Example:
      * {@code crystallize.gate.inconclusive=fail}.

@@ -23,7 +23,13 @@ import org.junit.platform.engine.ConfigurationParameters;
  * every experiment, and what the engine itself does with verdicts and time.
  */
 record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
-        boolean warnUnselected, boolean report) {
+        boolean warnUnselected, boolean report, boolean resume) {
+
+    /** A configuration whose executions start afresh (the default of {@link Constants#RESUME}). */
+    EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
+            boolean warnUnselected, boolean report) {
+        this(settings, inconclusiveGate, timeout, warnUnselected, report, false);
+    }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final String PREFIX = "crystallize.";
@@ -60,6 +66,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         boolean warnUnselected = reader.get(Constants.UNSELECTED, "warn or ignore", EngineConfiguration::warn)
                 .orElse(true);
         boolean report = reader.get(Constants.REPORT_ENABLED, "true or false", EngineConfiguration::bool).orElse(true);
+        boolean resume = reader.get(Constants.RESUME, "true or false", EngineConfiguration::bool).orElse(false);
         Optional<Duration> progress = reader.get(Constants.PROGRESS, "on, off, or a duration such as 10s",
                 EngineConfiguration::progress).orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
         if (!reader.problems.isEmpty()) {
@@ -67,7 +74,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         }
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null));
-        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report);
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume);
     }
 
     /**
@@ -89,7 +96,7 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
         return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected,
-                report);
+                report, resume);
     }
 
     private static int positiveInt(String value) {

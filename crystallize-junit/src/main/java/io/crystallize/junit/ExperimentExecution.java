@@ -49,7 +49,8 @@ final class ExperimentExecution {
             Experiment experiment = definition.experiment(configuration.settings());
             // an override acts like a run(...) argument: it beats an upstream source's declared count too
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
-                    .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null));
+                    .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null))
+                    .withResume(configuration.resume());
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);
@@ -86,7 +87,8 @@ final class ExperimentExecution {
             Result result;
             try {
                 result = source.experiment(context.configuration().settings())
-                        .run(RunRequest.defaults().withCancellation(stop).withTimeLimit(limit.left()));
+                        .run(RunRequest.defaults().withCancellation(stop).withTimeLimit(limit.left())
+                                .withResume(context.configuration().resume()));
             } catch (ExecutionStoppedException e) {
                 throw stopped(source.name() + "', upstream of '" + definition.name(), limit, e);
             }

@@ -1,17 +1,19 @@
 package io.crystallize.junit;
 
+import io.crystallize.core.DependencyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Orders experiments so that each runs after the experiments whose artifacts it reads, keeping
- * discovery order otherwise. A cycle cannot be ordered; its experiments keep their order and
- * will fail reading the missing artifacts, as a cycle cannot be run at all.
+ * discovery order otherwise ({@link DependencyOrder}, which experiment graphs use too). A cycle
+ * cannot be ordered; its experiments keep their order and will fail reading the missing
+ * artifacts, as a cycle cannot be run at all. Upstream experiments that are not selected are run
+ * by the experiment that needs them.
  */
 final class UpstreamOrder {
 
@@ -35,27 +37,8 @@ final class UpstreamOrder {
                 byClass.put(e.definition().experimentClass(), child);
             }
         }
-        Set<TestDescriptor> ordered = new LinkedHashSet<>();
-        Set<TestDescriptor> visiting = new LinkedHashSet<>();
-        for (TestDescriptor child : children) {
-            visit(child, byClass, ordered, visiting);
-        }
-        return new ArrayList<>(ordered);
-    }
-
-    private static void visit(TestDescriptor node, Map<Class<?>, TestDescriptor> byClass, Set<TestDescriptor> ordered,
-            Set<TestDescriptor> visiting) {
-        if (ordered.contains(node) || !visiting.add(node)) {
-            return;
-        }
-        if (node instanceof ExperimentDescriptor e) {
-            for (Class<?> upstream : e.definition().upstream()) {
-                TestDescriptor before = byClass.get(upstream);
-                if (before != null) {
-                    visit(before, byClass, ordered, visiting);
-                }
-            }
-        }
-        ordered.add(node);
+        return DependencyOrder.of(children, node -> node instanceof ExperimentDescriptor e
+                ? e.definition().upstream().stream().map(byClass::get).filter(Objects::nonNull).toList()
+                : List.<TestDescriptor>of()).order();
     }
 }

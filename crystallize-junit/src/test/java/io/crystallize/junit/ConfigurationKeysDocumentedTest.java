@@ -55,6 +55,7 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.TOLERATED_FAILURES, trimmed(c.settings().toleratedFailureFraction()));
         defaults.put(Constants.UNSELECTED, c.warnUnselected() ? "warn" : "ignore");
         defaults.put(Constants.REPORT_ENABLED, Boolean.toString(c.report()));
+        defaults.put(Constants.RESUME, Boolean.toString(c.resume()));
         defaults.put(Constants.PROGRESS, c.settings().progressInterval() == null ? "off" : "on");
         return defaults;
     }
