@@ -172,6 +172,12 @@ final class VersionWriter {
         m.put("finished", String.valueOf(result.finished()));
         m.put("failed_runs", result.errors().size());
         m.put("environment", Environment.describe());
+        if (!execution.fingerprints().isEmpty()) {
+            m.put("fingerprints", execution.fingerprints());
+        }
+        if (!result.reused().isEmpty()) {
+            m.put("reused", result.reused()); // condition -> the version whose runs it took
+        }
         return m;
     }
 

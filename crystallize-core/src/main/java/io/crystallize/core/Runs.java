@@ -34,6 +34,7 @@ final class Runs {
     private final RunSteps.Input input;
     private final Object[] output;
     private final FirstRunCheck firstRuns;
+    private boolean[] skipped;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -54,6 +55,11 @@ final class Runs {
         this.input = input;
         this.output = output;
         this.firstRuns = firstRuns;
+    }
+
+    /** Conditions (by index) whose runs are not run: an earlier execution's stand for them. */
+    void skip(boolean[] conditionsSkipped) {
+        this.skipped = conditionsSkipped;
     }
 
     /** Runs every task through the first plugin that takes the loop, or serially. */
@@ -96,6 +102,9 @@ final class Runs {
         int replicate = task / conditionCount - warmups;
         int slot = task % conditionCount;
         int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        if (skipped != null && skipped[c]) {
+            return;
+        }
         ActiveRuns.Slot running = null;
         if (active != null && (running = active.begin(task)) == null) {
             return;

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Compiles fixture sources with the real javac into fresh directories and loads them in fresh class loaders. */
-final class Fixtures {
+/** Test support: compiles fixture sources with the real javac into fresh directories and loads them in fresh class loaders. */
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** Compiles {@code sources} (file name → text) with debug information into a new directory under {@code temp}. */
-    static Path compile(Path temp, Map<String, String> sources, Path... extraClassPath) throws IOException {
+    public static Path compile(Path temp, Map<String, String> sources, Path... extraClassPath) throws IOException {
         Path src = Files.createTempDirectory(temp, "src");
         Path out = Files.createTempDirectory(temp, "classes");
         List<String> args = new ArrayList<>(List.of("-g", "-d", out.toString(), "-classpath",
@@ -43,7 +43,7 @@ final class Fixtures {
     }
 
     /** Packs a directory of classes into {@code <temp>/<name>}. */
-    static Path jar(Path temp, Path classes, String name) throws IOException {
+    public static Path jar(Path temp, Path classes, String name) throws IOException {
         Path jar = Files.createTempDirectory(temp, "lib").resolve(name);
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> walk = Files.walk(classes)) {
@@ -57,7 +57,7 @@ final class Fixtures {
     }
 
     /** A fresh loader over these locations, whose parent is the test's loader. */
-    static URLClassLoader loader(Path... locations) throws IOException {
+    public static URLClassLoader loader(Path... locations) throws IOException {
         URL[] urls = new URL[locations.length];
         for (int i = 0; i < locations.length; i++) {
             urls[i] = locations[i].toUri().toURL();
