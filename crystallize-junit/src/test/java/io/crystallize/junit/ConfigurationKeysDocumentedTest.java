@@ -56,6 +56,7 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.UNSELECTED, c.warnUnselected() ? "warn" : "ignore");
         defaults.put(Constants.REPORT_ENABLED, Boolean.toString(c.report()));
         defaults.put(Constants.PROGRESS, c.settings().progressInterval() == null ? "off" : "on");
+        defaults.put(Constants.REUSE, c.settings().reuse().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return defaults;
     }
 
