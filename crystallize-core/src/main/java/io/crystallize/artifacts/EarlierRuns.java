@@ -3,6 +3,7 @@ package io.crystallize.artifacts;
 import io.crystallize.core.Execution;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Result;
+import io.crystallize.core.ReusePolicy;
 import io.crystallize.fingerprint.RunFingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Before an execution's runs: fingerprints its conditions (recorded in its metadata) and, when its
+ * Before an execution's runs, unless its reuse policy is {@code NEVER}: fingerprints its conditions
+ * (recorded in its metadata, also for a timing experiment, whose runs are not reused) and, when its
  * options allow reuse, looks through the newest complete earlier versions for conditions with the
  * same fingerprint, whose runs then stand in for the execution's. A condition whose earlier runs
  * wrote artifacts is run again (its files stay with the earlier version). Whatever goes wrong
@@ -28,6 +30,10 @@ final class EarlierRuns {
     }
 
     static void prepare(Execution execution, Path experimentDir, long ownVersion) {
+        ExecutionOptions options = execution.experiment().options();
+        if (options.reuse() == ReusePolicy.NEVER) {
+            return; // nothing will be reused: not even fingerprints are computed
+        }
         RunFingerprints fingerprints;
         try {
             fingerprints = RunFingerprints.of(execution);
@@ -37,7 +43,6 @@ final class EarlierRuns {
             return;
         }
         execution.recordFingerprints(fingerprints.toMetadata());
-        ExecutionOptions options = execution.experiment().options();
         if (!options.reuse().allows(options)) {
             return;
         }

@@ -8,7 +8,7 @@ package io.crystallize.core;
  */
 public enum ReusePolicy {
 
-    /** Every run is run. */
+    /** Every run is run, and nothing is fingerprinted. */
     NEVER,
 
     /**
