@@ -151,6 +151,8 @@ public class EngineBenchmark {
         return execute(LauncherDiscoveryRequestBuilder.request().selectors(experiments)
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("crystallize"))
                 .configurationParameter("crystallize.artifacts.root", root.toString())
+                // every operation runs the same unchanged experiments again: measure running them, not reusing them
+                .configurationParameter("crystallize.reuse", "never")
                 .configurationParameter("crystallize.report.enabled", String.valueOf(report)).build());
     }
 

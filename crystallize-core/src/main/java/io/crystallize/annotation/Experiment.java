@@ -42,6 +42,18 @@ public @interface Experiment {
      */
     boolean interleaved() default false;
 
+    /**
+     * Whether conditions may take the runs of an earlier execution with an equal fingerprint
+     * instead of running again; {@link Reuse#CONFIGURED} means the {@code crystallize.reuse} key.
+     */
+    Reuse reuse() default Reuse.CONFIGURED;
+
+    /**
+     * Declares that the experiment measures time: its values depend on the machine and its load,
+     * so its runs are not reused (unless {@link Reuse#ALWAYS}).
+     */
+    boolean timed() default false;
+
     /** Sentinel for an unset seed. */
     long UNSET_SEED = Long.MIN_VALUE;
 }

@@ -124,6 +124,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
         current = resumed != null ? resumed : VersionWriter.claim(experimentDir, execution);
         active = current;
         unfinished.put(Thread.currentThread(), current);
+        EarlierRuns.prepare(execution, root.resolve(execution.experiment().name()), current.version());
     }
 
     private static void abandon(VersionWriter writer) {

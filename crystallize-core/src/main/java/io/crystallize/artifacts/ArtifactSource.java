@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * step, artifact and condition must each be a valid name (one path segment), and every path
  * handed out is a regular file inside that version.
  */
-final class ArtifactSource implements DataSource<Path> {
+final class ArtifactSource implements DataSource<Path>, io.crystallize.fingerprint.InputIdentity {
 
     private static final System.Logger LOG = System.getLogger("io.crystallize.artifacts");
 
@@ -72,6 +72,22 @@ final class ArtifactSource implements DataSource<Path> {
             throw VersionReader.damaged(metadata, version, e);
         }
         return count != null && count.isInt() && count.asInt() > 0 ? OptionalInt.of(count.asInt()) : OptionalInt.empty();
+    }
+
+    /**
+     * The upstream version read, named by its directory and a digest of its metadata (which holds
+     * its start and end times): a new upstream execution is a new identity.
+     */
+    @Override
+    public String inputIdentity() {
+        String identity = experimentDir.getFileName() + "/" + version.getFileName();
+        try {
+            byte[] metadata = Confined.read(version, version.resolve(Layout.METADATA), Confined.JSON_LIMIT);
+            return identity + " " + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(metadata));
+        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return identity + " unreadable " + System.nanoTime(); // never equal to anything: nothing is reused
+        }
     }
 
     /** The version directory this source reads. */

@@ -259,6 +259,12 @@ final class VersionWriter {
             m.put("resumed_runs", resumed.size());
         }
         m.put("environment", Environment.describe());
+        if (!execution.fingerprints().isEmpty()) {
+            m.put("fingerprints", execution.fingerprints());
+        }
+        if (!result.reused().isEmpty()) {
+            m.put("reused", result.reused()); // condition -> the version whose runs it took
+        }
         return m;
     }
 

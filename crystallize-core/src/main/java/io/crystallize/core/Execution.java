@@ -18,6 +18,9 @@ public final class Execution {
     private final Instant started = Instant.now();
     private RunIdentity identity;
     private boolean resume;
+    private final Map<String, Reuse> reused = new java.util.LinkedHashMap<>();
+    private volatile Map<String, Object> fingerprints = Map.of();
+    private volatile boolean runsStarted;
 
     Execution(Experiment experiment, int replicates, List<Treatment> treatments, List<Hypothesis> hypotheses,
             Map<String, Map<String, Object>> conditionParameters, boolean single, ExecutionStop stop) {
@@ -90,5 +93,62 @@ public final class Execution {
 
     public Instant started() {
         return started;
+    }
+
+    /**
+     * Takes condition {@code condition}'s runs from an earlier execution's result instead of running
+     * them: its metric values, failures, provenance and artifact paths are {@code earlier}'s, and
+     * {@link Result#reused()} names {@code source}. Only during a plugin's {@code beforeRun}; the
+     * caller vouches that the earlier runs computed what these would (equal fingerprints, same
+     * replicates and seeds).
+     *
+     * @throws IllegalArgumentException when the condition is not one of this execution's, or
+     *                                  {@code earlier} lacks it or has other replicates
+     * @throws IllegalStateException    once the runs started
+     */
+    public void reuse(String condition, Result earlier, String source) {
+        if (runsStarted) {
+            throw new IllegalStateException("runs of '" + experiment.name() + "' already started: reuse earlier runs "
+                    + "in a plugin's beforeRun");
+        }
+        if (!conditionParameters.containsKey(condition)) {
+            throw new IllegalArgumentException("'" + condition + "' is not a condition of this execution of '"
+                    + experiment.name() + "': its conditions are " + conditions());
+        }
+        if (!earlier.conditions().contains(condition) || earlier.replicates() != replicates) {
+            throw new IllegalArgumentException("the earlier result " + source + " cannot stand for condition '"
+                    + condition + "': it has conditions " + earlier.conditions() + " and " + earlier.replicates()
+                    + " replicates, this execution " + replicates);
+        }
+        reused.put(condition, new Reuse(earlier, java.util.Objects.requireNonNull(source, "source")));
+    }
+
+    /** The conditions whose runs are taken from an earlier execution, with where from. */
+    public Map<String, String> reusedConditions() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        reused.forEach((condition, reuse) -> out.put(condition, reuse.source()));
+        return out;
+    }
+
+    Map<String, Reuse> reuses() {
+        runsStarted = true;
+        return reused;
+    }
+
+    /**
+     * Records fingerprints of what this execution runs (JSON values), for the plugins that store
+     * its results; a plugin computing them sets them in {@code beforeRun}.
+     */
+    public void recordFingerprints(Map<String, Object> values) {
+        this.fingerprints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+
+    /** The fingerprints recorded for this execution; empty when none were. */
+    public Map<String, Object> fingerprints() {
+        return fingerprints;
+    }
+
+    /** An earlier result standing for a condition's runs. */
+    record Reuse(Result earlier, String source) {
     }
 }

@@ -34,6 +34,7 @@ public final class Result {
     private volatile Map<String, List<StepProvenance>> renderedProvenance;
     private final Map<String, List<String>> artifacts;
     private final List<HypothesisResult> hypotheses;
+    private Map<String, String> reused = Map.of();
 
     Result(String experiment, Instant started, Instant finished, long masterSeed, int replicates,
             List<String> conditions, Map<String, Map<String, MetricSeries>> metrics, long[] seeds,
@@ -157,6 +158,22 @@ public final class Result {
         return artifacts;
     }
 
+    /**
+     * The conditions whose runs were not run in this execution but taken from an earlier one whose
+     * fingerprint was equal, each with the earlier execution it came from (e.g. its version
+     * directory's name); empty when every run was run.
+     */
+    public Map<String, String> reused() {
+        return reused;
+    }
+
+    /** Sets what {@link #reused()} says; only while the result is being built or read. */
+    Result withReused(Map<String, String> sources) {
+        this.reused = sources == null || sources.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        return this;
+    }
+
     public List<HypothesisResult> hypotheses() {
         return hypotheses;
     }
@@ -205,6 +222,7 @@ public final class Result {
     @Override
     public String toString() {
         return "Result[" + experiment + ", " + replicates + " replicates, conditions " + conditions + ", "
-                + errors.size() + " failed runs, " + hypotheses.size() + " hypotheses]";
+                + errors.size() + " failed runs, " + hypotheses.size() + " hypotheses"
+                + (reused.isEmpty() ? "" : ", reused " + reused) + "]";
     }
 }

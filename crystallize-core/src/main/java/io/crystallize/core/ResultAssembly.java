@@ -22,9 +22,17 @@ final class ResultAssembly {
     private final Experiment experiment;
     private final SeedPlugin seeds;
 
+    private Map<String, Execution.Reuse> reuses = Map.of();
+
     ResultAssembly(Experiment experiment, SeedPlugin seeds) {
         this.experiment = experiment;
         this.seeds = seeds;
+    }
+
+    /** Conditions whose earlier runs stand in for runs not run here. */
+    ResultAssembly reusing(Map<String, Execution.Reuse> earlier) {
+        this.reuses = earlier;
+        return this;
     }
 
     Result assemble(Execution execution, int conditionCount, int replicates, List<Hypothesis> hypotheses,
@@ -41,6 +49,20 @@ final class ResultAssembly {
         int[] length = new int[1];
         for (int c = 0; c < conditionCount; c++) {
             String condition = conditionNames.get(c);
+            Execution.Reuse reuse = reuses.get(condition);
+            if (reuse != null) {
+                Result earlier = reuse.earlier();
+                metrics.put(condition, earlier.metrics().getOrDefault(condition, Map.of()));
+                earlier.errors().forEach((key, failure) -> {
+                    if (failure.condition().equals(condition)) {
+                        errors.put(key, failure);
+                    }
+                });
+                artifacts.put(condition, earlier.artifacts().getOrDefault(condition, List.of()));
+                Provenance runs = earlier.compactProvenance().get(condition);
+                provenance.put(condition, runs != null ? runs : Provenance.of(new RunTrace[replicates]));
+                continue;
+            }
             Map<String, MetricBuffer> buffers = new LinkedHashMap<>();
             // runs record the same metrics in the same order: the i-th metric's buffer of the last run first
             MetricBuffer[] byPosition = new MetricBuffer[4];
@@ -88,8 +110,16 @@ final class ResultAssembly {
         for (Hypothesis h : hypotheses) {
             verified.add(evaluate(h, evidence, treatmentNames));
         }
-        return new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates, conditionNames,
-                metrics, seedList, errors, provenance, artifacts, verified);
+        Result result = new Result(experiment.name(), started, Instant.now(), seeds.masterSeed(), replicates,
+                conditionNames, metrics, seedList, errors, provenance, artifacts, verified);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String condition : conditionNames) {
+            Execution.Reuse reuse = reuses.get(condition);
+            if (reuse != null) {
+                sources.put(condition, reuse.source());
+            }
+        }
+        return result.withReused(sources);
     }
 
     /**

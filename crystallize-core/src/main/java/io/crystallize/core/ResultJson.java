@@ -43,7 +43,9 @@ final class ResultJson {
     record Document(int formatVersion, String experiment, String started, String finished, long masterSeed,
             int replicates, List<String> conditions, Map<String, Map<String, Series>> metrics, List<Long> seeds,
             Map<String, Failure> errors, ProvenanceDto provenance,
-            Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses) {
+            Map<String, List<String>> artifacts, List<HypothesisResult> hypotheses,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Map<String, String> reused) {
     }
 
     static String write(Result r, boolean withMetrics) {
@@ -62,7 +64,7 @@ final class ResultJson {
                 new Failure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Document(Result.FORMAT_VERSION, r.experiment(), String.valueOf(r.started()),
                 String.valueOf(r.finished()), r.masterSeed(), r.replicates(), r.conditions(), metrics, r.seeds(),
-                errors, provenance(r), r.artifacts(), r.hypotheses());
+                errors, provenance(r), r.artifacts(), r.hypotheses(), r.reused().isEmpty() ? null : r.reused());
     }
 
     static Result read(String json, Map<String, Map<String, MetricSeries>> metricsElsewhere) {
@@ -85,7 +87,7 @@ final class ResultJson {
                 new RunFailure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Result(d.experiment(), instant(d.started()), instant(d.finished()), d.masterSeed(),
                 d.replicates(), d.conditions(), metrics, d.seeds().stream().mapToLong(Long::longValue).toArray(), errors,
-                provenance(d.provenance()), d.artifacts(), d.hypotheses());
+                provenance(d.provenance()), d.artifacts(), d.hypotheses()).withReused(d.reused());
     }
 
     static JsonNode provenanceTree(Result r) {

@@ -102,6 +102,14 @@ final class Runner {
         if (durable != null && execution.resumeRequested()) {
             runs.restore(durable.resumed(execution));
         }
+        Map<String, Execution.Reuse> reuses = execution.reuses();
+        if (!reuses.isEmpty()) {
+            boolean[] skipped = new boolean[table.count()];
+            for (int c = 0; c < skipped.length; c++) {
+                skipped[c] = reuses.containsKey(table.name(c));
+            }
+            runs.skip(skipped);
+        }
         Runnable phase = () -> {
             stepLifecycle.setUp();
             runs.runAll();
@@ -115,8 +123,8 @@ final class Runner {
             // what the first complete run of a condition shows about every run fails the execution now
             runs.firstRunProblem();
             RunRecord[] records = runs.records(left.runs());
-            result = new ResultAssembly(experiment, seeds).assemble(execution, table.count(), replicates, hypotheses,
-                    records, started);
+            result = new ResultAssembly(experiment, seeds).reusing(reuses).assemble(execution, table.count(),
+                    replicates, hypotheses, records, started);
             // the plugins write files, which an interrupted thread cannot; the status is set again before returning
             interruptedAfterRuns = Thread.interrupted();
             PluginException afterRunFailure = afterRun(execution, result);

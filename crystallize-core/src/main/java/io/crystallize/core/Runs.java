@@ -36,6 +36,7 @@ final class Runs {
     private final FirstRunCheck firstRuns;
     /** Keeps each finished run as it finishes; {@code null} when no plugin does, or after it failed. */
     private volatile DurableRuns durable;
+    private boolean[] skipped;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -72,6 +73,11 @@ final class Runs {
                 records[run.replicate() * conditionCount + c] = new RunRecord(run.metrics(), null, run.artifacts(), null);
             }
         }
+    }
+
+    /** Conditions (by index) whose runs are not run: an earlier execution's stand for them. */
+    void skip(boolean[] conditionsSkipped) {
+        this.skipped = conditionsSkipped;
     }
 
     /** Runs every task through the first plugin that takes the loop, or serially. */
@@ -114,6 +120,9 @@ final class Runs {
         int replicate = task / conditionCount - warmups;
         int slot = task % conditionCount;
         int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
+        if (skipped != null && skipped[c]) {
+            return; // an earlier execution's runs stand for this condition
+        }
         if (replicate >= 0 && records[replicate * conditionCount + c] != null) {
             return; // kept from the interrupted execution this one resumes
         }

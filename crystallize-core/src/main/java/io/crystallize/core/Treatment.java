@@ -65,6 +65,14 @@ public final class Treatment {
         return function != null;
     }
 
+    /**
+     * The function computing a computed treatment's overrides, or {@code null} for a literal
+     * treatment: its code identifies the treatment when runs are fingerprinted.
+     */
+    public Object function() {
+        return function;
+    }
+
     /** The overrides for a run whose baseline parameter values are {@code baseline}. */
     Map<String, ?> resolve(Map<String, Object> baseline) {
         if (function == null) {

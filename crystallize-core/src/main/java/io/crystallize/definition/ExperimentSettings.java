@@ -6,6 +6,7 @@ import io.crystallize.artifacts.Retention;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
+import io.crystallize.core.ReusePolicy;
 import io.crystallize.plugins.ParallelExecution;
 import io.crystallize.plugins.ProgressPlugin;
 import io.crystallize.core.SeedPlugin;
@@ -29,10 +30,26 @@ import java.util.Optional;
  *                                   {@code null} to write them before each execution returns
  * @param progressInterval           the least time between two progress lines of an execution on
  *                                   standard output (see {@link ProgressPlugin}), or {@code null} for none
+ * @param reuse                      whether conditions may take an earlier execution's runs with an equal
+ *                                   fingerprint (see {@link ReusePolicy})
+ * @param timed                      the experiment measures time (declared by its annotation)
  */
 public record ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
         Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
-        double toleratedFailureFraction, ResultWriter resultWriter, Duration progressInterval) {
+        double toleratedFailureFraction, ResultWriter resultWriter, Duration progressInterval, ReusePolicy reuse,
+        boolean timed) {
+
+    public ExperimentSettings {
+        java.util.Objects.requireNonNull(reuse, "reuse");
+    }
+
+    /** Settings that never reuse runs. */
+    public ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
+            Optional<Long> seedOverride, double defaultAlpha, Path artifactRoot, int parallelism,
+            double toleratedFailureFraction, ResultWriter resultWriter, Duration progressInterval) {
+        this(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha, artifactRoot, parallelism,
+                toleratedFailureFraction, resultWriter, progressInterval, ReusePolicy.NEVER, false);
+    }
 
     /** Settings without progress lines. */
     public ExperimentSettings(int defaultReplicates, Optional<Integer> replicatesOverride, long defaultSeed,
@@ -89,7 +106,8 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
             builder.plugin(new ProgressPlugin(progressInterval, System.out::println));
         }
         return builder.options(ExecutionOptions.defaults().withToleratedFailureFraction(toleratedFailureFraction)
-                .withWarmupReplicates(warmupReplicates).withInterleaving(interleaved)).build();
+                .withWarmupReplicates(warmupReplicates).withInterleaving(interleaved).withTimed(timed)
+                .withReuse(reuse)).build();
     }
 
     /**
@@ -103,30 +121,57 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
                 condition.isEmpty() ? null : condition, false);
     }
 
+    /** These settings with runs reused as {@code value} says (an experiment's annotation may say otherwise). */
+    public ExperimentSettings withReuse(ReusePolicy value) {
+        return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, progressInterval, value, timed);
+    }
+
+    /**
+     * These settings for one annotated experiment class: its {@code @Experiment(reuse = ...)} beats
+     * the configured reuse, and {@code @Experiment(timed = true)} declares it measures time.
+     */
+    public ExperimentSettings forExperiment(Class<?> experimentClass) {
+        io.crystallize.annotation.Experiment annotation = experimentClass == null ? null
+                : experimentClass.getAnnotation(io.crystallize.annotation.Experiment.class);
+        if (annotation == null) {
+            return this;
+        }
+        ReusePolicy policy = switch (annotation.reuse()) {
+            case CONFIGURED -> reuse;
+            case NEVER -> ReusePolicy.NEVER;
+            case UNLESS_TIMING -> ReusePolicy.UNLESS_TIMING;
+            case ALWAYS -> ReusePolicy.ALWAYS;
+        };
+        return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, progressInterval, policy,
+                timed || annotation.timed());
+    }
+
     public ExperimentSettings withReplicatesOverride(int value) {
         return new ExperimentSettings(defaultReplicates, Optional.of(value), defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, progressInterval);
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, progressInterval, reuse, timed);
     }
 
     public ExperimentSettings withArtifactRoot(Path value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                value, parallelism, toleratedFailureFraction, resultWriter, progressInterval);
+                value, parallelism, toleratedFailureFraction, resultWriter, progressInterval, reuse, timed);
     }
 
     public ExperimentSettings withParallelism(int value) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, value, toleratedFailureFraction, resultWriter, progressInterval);
+                artifactRoot, value, toleratedFailureFraction, resultWriter, progressInterval, reuse, timed);
     }
 
     /** These settings with progress lines at most every {@code interval} ({@code null}: none). */
     public ExperimentSettings withProgress(Duration interval) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, interval);
+                artifactRoot, parallelism, toleratedFailureFraction, resultWriter, interval, reuse, timed);
     }
 
     /** These settings with results written through {@code writer} ({@code null}: before each execution returns). */
     public ExperimentSettings withResultWriter(ResultWriter writer) {
         return new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed, seedOverride, defaultAlpha,
-                artifactRoot, parallelism, toleratedFailureFraction, writer, progressInterval);
+                artifactRoot, parallelism, toleratedFailureFraction, writer, progressInterval, reuse, timed);
     }
 }

@@ -75,6 +75,9 @@ final class ExperimentPage {
             facts.add("took " + Numbers.seconds(Duration.between(result.started(), result.finished()).toNanos() / 1e9));
         }
         facts.add(result.errors().size() + (result.errors().size() == 1 ? " failed run" : " failed runs"));
+        if (!result.reused().isEmpty()) {
+            facts.add("runs reused: " + reusedText());
+        }
         out.append(Html.escape(String.join(" · ", facts))).append("</p>\n");
         Counts.of(entry.rows()).html(out);
         out.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#verdicts\">Verdicts</a>\n")
@@ -409,10 +412,19 @@ final class ExperimentPage {
         fact("Started", String.valueOf(result.started()));
         fact("Finished", String.valueOf(result.finished()));
         fact("Failed runs", result.errors().size() + " of " + (long) result.replicates() * result.conditions().size());
+        fact("Reused runs", result.reused().isEmpty() ? "none: every run was run"
+                : reusedText() + " (equal code fingerprints, parameters and seeds)");
         out.append("</dl>\n");
         parameters(metadata.get("parameters"));
         seeds();
         out.append("</section>\n");
+    }
+
+    /** {@code baseline from v3, fast from v3}: conditions that took an earlier version's runs. */
+    private String reusedText() {
+        List<String> parts = new ArrayList<>();
+        result.reused().forEach((condition, source) -> parts.add(condition + " from " + source));
+        return String.join(", ", parts);
     }
 
     private void fact(String name, String value) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * definition                       loading annotated classes (runners, generated code)
  * internal.model  internal.wiring  the processor's model; support for generated code
  * plugins  artifacts  optimize     plugins on top of the runtime
+ * fingerprint                      code fingerprints of runs (artifacts records them, finds reusable runs)
  * core                             experiment API and runtime (owns Optimizer, ArtifactStore)
  * annotation                       what users write (needs hypothesis's enums)
  * hypothesis                       hypotheses, verifiers, verdicts
@@ -52,6 +53,7 @@ class ArchitectureTest {
                 .layer("core").definedBy("io.crystallize.core..")
                 .layer("plugins").definedBy("io.crystallize.plugins..")
                 .layer("artifacts").definedBy("io.crystallize.artifacts..")
+                .layer("fingerprint").definedBy("io.crystallize.fingerprint..")
                 .layer("optimize").definedBy("io.crystallize.optimize..")
                 .layer("wiring").definedBy("io.crystallize.internal.wiring..")
                 .layer("model").definedBy("io.crystallize.internal.model..")
@@ -69,7 +71,10 @@ class ArchitectureTest {
                 // the runtime evaluates hypotheses and writes its Result as JSON; plugins come to it
                 .whereLayer("core").mayOnlyAccessLayers("hypothesis", "base", "stats", "json", "text")
                 .whereLayer("plugins").mayOnlyAccessLayers("core", "hypothesis", "base")
-                .whereLayer("artifacts").mayOnlyAccessLayers("core", "hypothesis", "base", "json")
+                // fingerprints digest the runtime's objects' code and the parameters as JSON
+                .whereLayer("fingerprint").mayOnlyAccessLayers("core", "base", "json")
+                // results on disk record fingerprints and take earlier versions' runs when they match
+                .whereLayer("artifacts").mayOnlyAccessLayers("core", "hypothesis", "base", "json", "fingerprint")
                 .whereLayer("optimize").mayOnlyAccessLayers("core", "hypothesis", "base")
                 // generated code's run state wraps the runtime's context
                 .whereLayer("wiring").mayOnlyAccessLayers("core", "base")

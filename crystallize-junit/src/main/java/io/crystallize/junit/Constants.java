@@ -128,6 +128,16 @@ public final class Constants {
      */
     public static final String PROGRESS = "crystallize.progress";
 
+    /**
+     * Whether a condition whose fingerprint (the code its runs execute, transitively; parameters;
+     * seeds; replicates; upstream inputs) equals that of a complete earlier version under the
+     * artifacts root takes that version's runs instead of running again: {@code unless-timing}
+     * (reuse, except for experiments with warm-ups, interleaving or {@code timed = true}),
+     * {@code always}, or {@code never}. {@code @Experiment(reuse = ...)} beats it. Default:
+     * {@code unless-timing}. Example: {@code crystallize.reuse=never}.
+     */
+    public static final String REUSE = "crystallize.reuse";
+
     private Constants() {
     }
 

@@ -1,5 +1,6 @@
 package io.crystallize.junit;
 
+import io.crystallize.core.ReusePolicy;
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.base.Names;
 import io.crystallize.definition.ExperimentSettings;
@@ -69,11 +70,13 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         boolean resume = reader.get(Constants.RESUME, "true or false", EngineConfiguration::bool).orElse(false);
         Optional<Duration> progress = reader.get(Constants.PROGRESS, "on, off, or a duration such as 10s",
                 EngineConfiguration::progress).orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
+        ReusePolicy reuse = reader.get(Constants.REUSE, "unless-timing, always or never", EngineConfiguration::reuse)
+                .orElse(ReusePolicy.UNLESS_TIMING);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
-                seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null));
+                seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null)).withReuse(reuse);
         return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume);
     }
 
@@ -136,6 +139,15 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
     }
 
     /** {@code on}: the default interval; {@code off}: none; else an interval. */
+    private static ReusePolicy reuse(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "unless-timing" -> ReusePolicy.UNLESS_TIMING;
+            case "always" -> ReusePolicy.ALWAYS;
+            case "never" -> ReusePolicy.NEVER;
+            default -> throw new IllegalArgumentException(value);
+        };
+    }
+
     private static Optional<Duration> progress(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true" -> Optional.of(ProgressPlugin.DEFAULT_INTERVAL);

@@ -46,7 +46,8 @@ final class ExperimentExecution {
             if (!definition.upstream().isEmpty()) {
                 context.configuration().settings().resultWriter().await(); // upstream results on disk first
             }
-            Experiment experiment = definition.experiment(configuration.settings());
+            Experiment experiment = definition.experiment(configuration.settings()
+                    .forExperiment(definition.experimentClass()));
             // an override acts like a run(...) argument: it beats an upstream source's declared count too
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
                     .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null))
@@ -86,7 +87,7 @@ final class ExperimentExecution {
             ensureUpstreamResults(source, stop, limit, visiting);
             Result result;
             try {
-                result = source.experiment(context.configuration().settings())
+                result = source.experiment(context.configuration().settings().forExperiment(upstream))
                         .run(RunRequest.defaults().withCancellation(stop).withTimeLimit(limit.left())
                                 .withResume(context.configuration().resume()));
             } catch (ExecutionStoppedException e) {
@@ -166,6 +167,9 @@ final class ExperimentExecution {
         summary.put("replicates", Integer.toString(result.replicates()));
         summary.put("masterSeed", Long.toString(result.masterSeed()));
         summary.put("failedRuns", Integer.toString(result.errors().size()));
+        if (!result.reused().isEmpty()) {
+            summary.put("reused", Reused.describe(result.reused()));
+        }
         Path directory = experiment.getPlugin(ArtifactPlugin.class).map(ArtifactPlugin::versionDirectory).orElse(null);
         if (directory != null) {
             summary.put("results", directory.toAbsolutePath().toString());

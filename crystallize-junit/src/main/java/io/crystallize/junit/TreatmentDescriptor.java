@@ -67,7 +67,7 @@ final class TreatmentDescriptor extends AbstractTestDescriptor implements Node<E
                 "the execution of " + run.definition().name() + " verified no hypothesis '" + name + "'"));
         List<Verdict> verdicts = result.verdicts(treatment);
         VerdictReport.publish(this, verdicts, run.result(), context.listener());
-        VerdictReport.print(getLegacyReportingName(), verdicts);
+        VerdictReport.print(getLegacyReportingName(), verdicts, run.result());
         VerdictGate.enforce(treatment, result, run.result(), context.configuration().inconclusiveGate());
         return context;
     }

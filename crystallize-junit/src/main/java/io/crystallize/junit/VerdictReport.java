@@ -27,11 +27,15 @@ final class VerdictReport {
         }
     }
 
-    /** {@code method[treatment]: <verdict line>}, one line per metric, printed in one call. */
-    static void print(String testName, List<Verdict> verdicts) {
+    /**
+     * {@code method[treatment]: <verdict line>}, one line per metric, printed in one call; a line
+     * says which of its two conditions took an earlier execution's runs, if any.
+     */
+    static void print(String testName, List<Verdict> verdicts, Result result) {
         StringBuilder lines = new StringBuilder();
         for (Verdict verdict : verdicts) {
-            lines.append(testName).append(": ").append(verdict.message()).append(System.lineSeparator());
+            lines.append(testName).append(": ").append(verdict.message())
+                    .append(Reused.suffix(result.reused(), verdict.treatment())).append(System.lineSeparator());
         }
         System.out.print(lines);
         System.out.flush();
@@ -63,6 +67,10 @@ final class VerdictReport {
         e.put("masterSeed", Long.toString(result.masterSeed()));
         e.put("replicates", Integer.toString(result.replicates()));
         e.put("message", text(v.message()));
+        String reused = Reused.describe(Reused.of(result.reused(), v.treatment()));
+        if (!reused.isEmpty()) {
+            e.put("reused", reused);
+        }
         return e;
     }
 

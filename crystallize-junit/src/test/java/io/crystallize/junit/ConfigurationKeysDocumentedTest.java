@@ -57,6 +57,7 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.REPORT_ENABLED, Boolean.toString(c.report()));
         defaults.put(Constants.RESUME, Boolean.toString(c.resume()));
         defaults.put(Constants.PROGRESS, c.settings().progressInterval() == null ? "off" : "on");
+        defaults.put(Constants.REUSE, c.settings().reuse().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return defaults;
     }
 

@@ -1,0 +1,124 @@
+package io.crystallize.fingerprint;
+
+import io.crystallize.core.Experiment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where classes come from and what they hold, read once per class loader: a class in a directory
+ * on the class path is the project's own code and is read; a class in a jar, in the JDK or in this
+ * library is known by that origin's identity (file name and size of the jar, the JDK's version).
+ */
+final class ClassIndex {
+
+    private static final Map<ClassLoader, ClassIndex> BY_LOADER = new WeakHashMap<>();
+    private static final String LIBRARY_LOCATION = location(Experiment.class.getClassLoader(),
+            Experiment.class.getName()).orElse("");
+
+    private final ClassLoader loader;
+    private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
+    private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
+
+    private ClassIndex(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The index of {@code loader} (the system loader for {@code null}), kept as long as the loader lives. */
+    static ClassIndex of(ClassLoader loader) {
+        ClassLoader key = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+        synchronized (BY_LOADER) {
+            return BY_LOADER.computeIfAbsent(key, ClassIndex::new);
+        }
+    }
+
+    ClassLoader loader() {
+        return loader;
+    }
+
+    /**
+     * What the class of this internal name is: project code with its summary, or a library with its
+     * identity; empty when the class file cannot be found (a generated or hidden class).
+     */
+    Optional<Entry> entry(String internalName) {
+        return entries.computeIfAbsent(internalName, this::load);
+    }
+
+    private Optional<Entry> load(String internalName) {
+        String resource = internalName + ".class";
+        URL url = loader.getResource(resource);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String protocol = url.getProtocol();
+        if ("jrt".equals(protocol)) {
+            return Optional.of(Entry.library("jdk " + Runtime.version()));
+        }
+        if ("jar".equals(protocol)) {
+            return Optional.of(Entry.library(jarIdentity(url)));
+        }
+        String root = rootOf(url.toString(), resource);
+        if (root.equals(LIBRARY_LOCATION)) {
+            return Optional.of(Entry.library("crystallize " + versionOf(Experiment.class)));
+        }
+        try (InputStream in = url.openStream()) {
+            return Optional.of(Entry.project(ClassSummary.read(in.readAllBytes())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the class file " + url + " to fingerprint it", e);
+        }
+    }
+
+    private String jarIdentity(URL url) {
+        String spec = url.toString();
+        int bang = spec.indexOf("!/");
+        String jar = bang < 0 ? spec : spec.substring(0, bang);
+        return jarIdentities.computeIfAbsent(jar, j -> {
+            try {
+                JarURLConnection connection = (JarURLConnection) url.openConnection();
+                Path file = Path.of(connection.getJarFileURL().toURI());
+                return "jar " + file.getFileName() + " " + Files.size(file);
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                return "jar " + j.substring(j.lastIndexOf('/') + 1);
+            }
+        });
+    }
+
+    private static Optional<String> location(ClassLoader loader, String className) {
+        String resource = className.replace('.', '/') + ".class";
+        URL url = loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
+        return url == null ? Optional.empty() : Optional.of(rootOf(url.toString(), resource));
+    }
+
+    private static String rootOf(String url, String resource) {
+        return url.endsWith(resource) ? url.substring(0, url.length() - resource.length()) : url;
+    }
+
+    private static String versionOf(Class<?> type) {
+        String version = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** A class's summary (project code) or its origin's identity (library). */
+    record Entry(ClassSummary summary, String library) {
+        static Entry project(ClassSummary summary) {
+            return new Entry(summary, null);
+        }
+
+        static Entry library(String identity) {
+            return new Entry(null, identity);
+        }
+
+        boolean isProject() {
+            return summary != null;
+        }
+    }
+}
