@@ -24,9 +24,11 @@ import java.util.function.BooleanSupplier;
  *                   second from another thread; when it turns true the execution stops
  * @param timeLimit  wall-clock limit of the execution, from the call of {@code run(...)}, or
  *                   {@code null} for none
+ * @param strategy   where this execution's runs go (e.g. forked workers), ahead of the experiment's
+ *                   own strategy plugins, or {@code null} for those
  */
 public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
-        BooleanSupplier cancelled, Duration timeLimit) {
+        BooleanSupplier cancelled, Duration timeLimit, TaskExecution strategy) {
 
     /** Never cancelled: the default, which lets runs go on the calling thread. */
     static final BooleanSupplier NOT_CANCELLED = () -> false;
@@ -41,6 +43,12 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
         }
     }
 
+    /** Overrides with the experiment's own strategy. */
+    public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
+            BooleanSupplier cancelled, Duration timeLimit) {
+        this(treatments, hypotheses, replicates, cancelled, timeLimit, null);
+    }
+
     /** Overrides without a time limit. */
     public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
             BooleanSupplier cancelled) {
@@ -48,29 +56,37 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
     }
 
     public static RunRequest defaults() {
-        return new RunRequest(null, null, null, NOT_CANCELLED, null);
+        return new RunRequest(null, null, null, NOT_CANCELLED, null, null);
     }
 
     public RunRequest withTreatments(List<Treatment> value) {
-        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit);
+        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit, strategy);
     }
 
     public RunRequest withHypotheses(List<Hypothesis> value) {
-        return new RunRequest(treatments, value, replicates, cancelled, timeLimit);
+        return new RunRequest(treatments, value, replicates, cancelled, timeLimit, strategy);
     }
 
     public RunRequest withReplicates(Integer value) {
-        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit);
+        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit, strategy);
     }
 
     /** Stops the execution when {@code value} turns true ({@code null}: never); it must be thread-safe. */
     public RunRequest withCancellation(BooleanSupplier value) {
-        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit);
+        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit, strategy);
     }
 
     /** Stops the execution when it has taken {@code value} ({@code null}: no limit). */
     public RunRequest withTimeLimit(Duration value) {
-        return new RunRequest(treatments, hypotheses, replicates, cancelled, value);
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, value, strategy);
+    }
+
+    /**
+     * Runs this execution's runs through {@code value} (e.g. forked workers) before the
+     * experiment's own strategy plugins ({@code null}: those alone).
+     */
+    public RunRequest withStrategy(TaskExecution value) {
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, value);
     }
 
     /** True when runs must go on worker threads that the calling thread watches. */

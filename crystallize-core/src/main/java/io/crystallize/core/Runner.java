@@ -54,7 +54,8 @@ final class Runner {
         ExecutionStop stop = new ExecutionStop(request.cancelled(), request.timeLimit());
         Execution execution = new Execution(experiment, replicates, treatments, hypotheses, conditionParameters, false,
                 stop);
-        return lifecycle(execution, stop, conditions, replicates, hypotheses, null, null, request.supervised());
+        return lifecycle(execution, stop, conditions, replicates, hypotheses, null, null, request.supervised(),
+                request.strategy());
     }
 
     Object applyOnce(Treatment treatment, Object data, Long seed) {
@@ -69,7 +70,7 @@ final class Runner {
         conditions.add(treatment);
         Object[] output = new Object[1];
         Result result = lifecycle(execution, stop, conditions, 1, List.of(), new RunSteps.Input(data, seed), output,
-                false);
+                false, null);
         if (!result.errors().isEmpty()) {
             RunFailure failure = result.errors().values().iterator().next();
             throw new RunFailedException(failure);
@@ -78,7 +79,8 @@ final class Runner {
     }
 
     private Result lifecycle(Execution execution, ExecutionStop stop, List<Treatment> conditions, int replicates,
-            List<Hypothesis> hypotheses, RunSteps.Input input, Object[] output, boolean supervised) {
+            List<Hypothesis> hypotheses, RunSteps.Input input, Object[] output, boolean supervised,
+            TaskExecution strategy) {
         Instant started = Instant.now();
         for (Plugin plugin : experiment.plugins()) {
             try {
@@ -96,7 +98,7 @@ final class Runner {
         Runs runs = new Runs(execution, stop, new RunSteps(experiment, seeds, hooks, table, stepLifecycle.resources(), stop),
                 table, replicates, warmups, active, input, output, new FirstRunCheck(table.names(),
                         execution.treatments().stream().map(Treatment::name).toList(), hypotheses,
-                        experiment.options().toleratedFailureFraction()));
+                        experiment.options().toleratedFailureFraction())).requesting(strategy);
         Runnable phase = () -> {
             stepLifecycle.setUp();
             runs.runAll();

@@ -34,6 +34,7 @@ final class Runs {
     private final RunSteps.Input input;
     private final Object[] output;
     private final FirstRunCheck firstRuns;
+    private TaskExecution requested;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -56,8 +57,41 @@ final class Runs {
         this.firstRuns = firstRuns;
     }
 
-    /** Runs every task through the first plugin that takes the loop, or serially. */
+    /** Runs every task through the strategy this execution asked for (e.g. forked workers), or {@code null}. */
+    Runs requesting(TaskExecution strategy) {
+        this.requested = strategy;
+        return this;
+    }
+
+    /**
+     * Runs every task through the requested task strategy, else the first plugin that takes the
+     * tasks or the loop, or serially.
+     */
     void runAll() {
+        if (!execution.isSinglePass() && input == null) {
+            List<TaskExecution> strategies = new ArrayList<>();
+            if (requested != null) {
+                strategies.add(requested);
+            }
+            for (Plugin plugin : plugins) {
+                if (plugin instanceof TaskExecution strategy) {
+                    strategies.add(strategy);
+                }
+            }
+            for (TaskExecution strategy : strategies) {
+                boolean handled;
+                try {
+                    handled = strategy.runTasks(execution, new RunTasks(this));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new PluginException(e);
+                }
+                if (handled) {
+                    return;
+                }
+            }
+        }
         List<Runnable> tasks = new Tasks();
         for (Plugin plugin : plugins) {
             boolean handled;
@@ -115,6 +149,58 @@ final class Runs {
         if (running != null) {
             running.finish(); // after the record is stored: whoever sees the run finished sees its record
         }
+    }
+
+    int taskCount() {
+        return taskCount;
+    }
+
+    /** Task {@code task} as a worker elsewhere runs it. */
+    RunTask describe(int task) {
+        Objects.checkIndex(task, taskCount);
+        int replicate = task / conditionCount - warmups;
+        String condition = conditions.name(condition(task));
+        return new RunTask(task, condition, replicate, steps.seed(replicate, condition));
+    }
+
+    List<String> conditionNames() {
+        return List.of(conditions.names());
+    }
+
+    boolean stoppedForTasks() {
+        return stop.check() || firstRuns.failed();
+    }
+
+    /** Records what a worker elsewhere reported for {@code task}. */
+    void complete(RunTask task, byte[] outcome) {
+        int c = condition(task.index());
+        RunRecord record = RunOutcomes.decode(outcome, task, c, steps.interner(), steps::storeArtifacts);
+        if (record == null) {
+            lost(task, new RunLostException("run " + task.key() + " was lost: its failure could not be recorded in "
+                    + "its worker (memory ran out)"));
+            return;
+        }
+        store(task.index(), c, task.replicate(), record);
+    }
+
+    /** Records {@code task} as failed with {@code why}: its worker went away before it reported. */
+    void lost(RunTask task, RunLostException why) {
+        int c = condition(task.index());
+        store(task.index(), c, task.replicate(), FailedRun.abandoned(task.condition(), task.replicate(), null, why));
+    }
+
+    private void store(int task, int c, int replicate, RunRecord record) {
+        Objects.checkIndex(task, taskCount);
+        if (replicate >= 0) {
+            records[replicate * conditionCount + c] = record;
+            firstRuns.afterRun(c, replicate, record);
+        }
+    }
+
+    private int condition(int task) {
+        int replicate = task / conditionCount - warmups;
+        int slot = task % conditionCount;
+        return interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
     }
 
     /** Throws what the first complete run of a condition showed to be wrong for every run, if anything. */
