@@ -23,7 +23,13 @@ import org.junit.platform.engine.ConfigurationParameters;
  * every experiment, and what the engine itself does with verdicts and time.
  */
 record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
-        boolean warnUnselected, boolean report) {
+        boolean warnUnselected, boolean report, ForkSettings forks) {
+
+    /** Settings without forks. */
+    EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
+            boolean warnUnselected, boolean report) {
+        this(settings, inconclusiveGate, timeout, warnUnselected, report, null);
+    }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final String PREFIX = "crystallize.";
@@ -62,12 +68,18 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
         boolean report = reader.get(Constants.REPORT_ENABLED, "true or false", EngineConfiguration::bool).orElse(true);
         Optional<Duration> progress = reader.get(Constants.PROGRESS, "on, off, or a duration such as 10s",
                 EngineConfiguration::progress).orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
+        Optional<Integer> forkCount = reader.get(Constants.FORKS, POSITIVE, EngineConfiguration::positiveInt);
+        List<String> jvmOptions = reader.get(Constants.FORK_JVM_OPTIONS, "JVM options separated by spaces, e.g. -Xmx1g",
+                v -> List.of(v.trim().split("\\s+"))).orElse(List.of());
+        int fresh = reader.get(Constants.FRESH_FORKS, "0 or a positive integer, e.g. 3", EngineConfiguration::count)
+                .orElse(0);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
+        ForkSettings forks = forkCount.map(n -> new ForkSettings(n, jvmOptions, fresh)).orElse(null);
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null));
-        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report);
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, forks);
     }
 
     /**
@@ -89,13 +101,21 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
         return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected,
-                report);
+                report, forks);
     }
 
     private static int positiveInt(String value) {
         int n = Integer.parseInt(value);
         if (n < 1) {
             throw new IllegalArgumentException("must be at least 1");
+        }
+        return n;
+    }
+
+    private static int count(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 0) {
+            throw new IllegalArgumentException("must be at least 0");
         }
         return n;
     }

@@ -50,6 +50,10 @@ final class ExperimentExecution {
             // an override acts like a run(...) argument: it beats an upstream source's declared count too
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
                     .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null));
+            if (configuration.forks() != null) {
+                request = request.withStrategy(configuration.forks().strategy(definition.experimentClass(),
+                        configuration.settings().artifactRoot()));
+            }
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);
