@@ -132,6 +132,9 @@ public record ExperimentSource(String kind, String className, String root) {
             throw new IllegalStateException(e);
         }
         for (Class<?> type : classes) {
+            if (type.isHidden()) {
+                continue; // a lambda: its name differs per JVM, and its code is in the class that defines it
+            }
             digest.update(type.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String resource = type.getName().replace('.', '/') + ".class";
             ClassLoader owner = type.getClassLoader();
