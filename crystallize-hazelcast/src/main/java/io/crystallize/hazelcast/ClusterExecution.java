@@ -29,7 +29,7 @@ import java.util.UUID;
  * execution) and alone writes results.
  *
  * <p>Hazelcast does the distributed part: membership, failure detection (heartbeats), transport
- * and each worker's executor. This class only keeps each worker as busy as it has threads, and
+ * and each worker's executor. This class only keeps each worker as busy as it has threads (with one run queued), and
  * when Hazelcast reports a worker gone ({@code MemberLeftException}) submits its runs again to
  * the others, so every run is recorded once. A worker that refuses the execution (another build
  * of the experiment, a task not signed with the cluster's secret, an experiment it cannot
@@ -168,7 +168,7 @@ public final class ClusterExecution implements TaskExecution, AutoCloseable {
                         return;
                     }
                     for (Member worker : workers(hz)) {
-                        int capacity = threads(worker);
+                        int capacity = threads(worker) + 1; // one run queued per worker hides the round trip
                         while (inFlight.getOrDefault(worker.getUuid(), 0) < capacity && !pending.isEmpty()) {
                             submit(pending.poll(), worker);
                         }
