@@ -30,9 +30,11 @@ import java.util.function.BooleanSupplier;
  *                   run; otherwise (nothing to continue, or a different identity) the execution
  *                   starts afresh and the log says why. Needs a plugin that keeps runs
  *                   ({@link DurableRuns}, e.g. the artifact plugin); without one it changes nothing.
+ * @param strategy   where this execution's runs go (e.g. forked workers), ahead of the experiment's
+ *                   own strategy plugins, or {@code null} for those
  */
 public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
-        BooleanSupplier cancelled, Duration timeLimit, boolean resume) {
+        BooleanSupplier cancelled, Duration timeLimit, boolean resume, TaskExecution strategy) {
 
     /** Never cancelled: the default, which lets runs go on the calling thread. */
     static final BooleanSupplier NOT_CANCELLED = () -> false;
@@ -47,10 +49,10 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
         }
     }
 
-    /** Overrides that start afresh. */
+    /** Overrides that start afresh, with the experiment's own strategy. */
     public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
             BooleanSupplier cancelled, Duration timeLimit) {
-        this(treatments, hypotheses, replicates, cancelled, timeLimit, false);
+        this(treatments, hypotheses, replicates, cancelled, timeLimit, false, null);
     }
 
     /** Overrides without a time limit. */
@@ -60,29 +62,29 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
     }
 
     public static RunRequest defaults() {
-        return new RunRequest(null, null, null, NOT_CANCELLED, null, false);
+        return new RunRequest(null, null, null, NOT_CANCELLED, null, false, null);
     }
 
     public RunRequest withTreatments(List<Treatment> value) {
-        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit, resume);
+        return new RunRequest(value, hypotheses, replicates, cancelled, timeLimit, resume, strategy);
     }
 
     public RunRequest withHypotheses(List<Hypothesis> value) {
-        return new RunRequest(treatments, value, replicates, cancelled, timeLimit, resume);
+        return new RunRequest(treatments, value, replicates, cancelled, timeLimit, resume, strategy);
     }
 
     public RunRequest withReplicates(Integer value) {
-        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit, resume);
+        return new RunRequest(treatments, hypotheses, value, cancelled, timeLimit, resume, strategy);
     }
 
     /** Stops the execution when {@code value} turns true ({@code null}: never); it must be thread-safe. */
     public RunRequest withCancellation(BooleanSupplier value) {
-        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit, resume);
+        return new RunRequest(treatments, hypotheses, replicates, value, timeLimit, resume, strategy);
     }
 
     /** Stops the execution when it has taken {@code value} ({@code null}: no limit). */
     public RunRequest withTimeLimit(Duration value) {
-        return new RunRequest(treatments, hypotheses, replicates, cancelled, value, resume);
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, value, resume, strategy);
     }
 
     /**
@@ -90,7 +92,15 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
      * the {@code resume} component); the default, false, always starts a new version.
      */
     public RunRequest withResume(boolean value) {
-        return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, value);
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, value, strategy);
+    }
+
+    /**
+     * Runs this execution's runs through {@code value} (e.g. forked workers) before the
+     * experiment's own strategy plugins ({@code null}: those alone).
+     */
+    public RunRequest withStrategy(TaskExecution value) {
+        return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, resume, value);
     }
 
     /** True when runs must go on worker threads that the calling thread watches. */

@@ -121,6 +121,53 @@ final class RunSteps {
         }
     }
 
+    /** The seed a run of {@code condition} in {@code replicate} runs with. */
+    long seed(int replicate, String condition) {
+        return seeds.replicateSeed(replicate, condition);
+    }
+
+    Provenance.Interner interner() {
+        return interner;
+    }
+
+    /**
+     * Stores the artifacts a run elsewhere wrote through this JVM's artifact-storing plugins, as
+     * their {@code afterStep} would have during the run; returns where they were stored.
+     */
+    List<Path> storeArtifacts(RunTask task, int c, List<RunOutcomes.Written> artifacts) throws Exception {
+        Context context = new Context(conditions.parameters(c), task.replicate(), task.condition(), task.seed(),
+                resources);
+        int i = 0;
+        while (i < artifacts.size()) {
+            String stepName = artifacts.get(i).step();
+            Step<?, ?> step = stepNamed(stepName);
+            context.enterStep(stepName, null);
+            try {
+                for (; i < artifacts.size() && artifacts.get(i).step().equals(stepName); i++) {
+                    context.artifacts().write(artifacts.get(i).name(), artifacts.get(i).content());
+                }
+                for (Plugin plugin : hooks.afterStep) {
+                    if (plugin instanceof ArtifactStore) {
+                        plugin.afterStep(step, null, context);
+                    }
+                }
+            } finally {
+                context.leaveStep();
+            }
+        }
+        return artifactPaths(context);
+    }
+
+    private Step<?, ?> stepNamed(String name) {
+        for (Step<?, ?> step : steps) {
+            if (step.name().equals(name)) {
+                return step;
+            }
+        }
+        throw new IllegalArgumentException("a worker reported artifacts of step '" + name + "', which experiment '"
+                + experiment.name() + "' does not have: run workers with the same build of the experiment");
+    }
+
     private static void leave(ActiveRuns.Slot slot) {
         if (slot != null) {
             slot.leaveHooks();

@@ -55,7 +55,8 @@ final class Runner {
         Execution execution = new Execution(experiment, replicates, treatments, hypotheses, conditionParameters, false,
                 stop);
         execution.resumable(RunIdentity.of(experiment, seeds, replicates, conditionParameters), request.resume());
-        return lifecycle(execution, stop, conditions, replicates, hypotheses, null, null, request.supervised());
+        return lifecycle(execution, stop, conditions, replicates, hypotheses, null, null, request.supervised(),
+                request.strategy());
     }
 
     Object applyOnce(Treatment treatment, Object data, Long seed) {
@@ -70,7 +71,7 @@ final class Runner {
         conditions.add(treatment);
         Object[] output = new Object[1];
         Result result = lifecycle(execution, stop, conditions, 1, List.of(), new RunSteps.Input(data, seed), output,
-                false);
+                false, null);
         if (!result.errors().isEmpty()) {
             RunFailure failure = result.errors().values().iterator().next();
             throw new RunFailedException(failure);
@@ -79,7 +80,8 @@ final class Runner {
     }
 
     private Result lifecycle(Execution execution, ExecutionStop stop, List<Treatment> conditions, int replicates,
-            List<Hypothesis> hypotheses, RunSteps.Input input, Object[] output, boolean supervised) {
+            List<Hypothesis> hypotheses, RunSteps.Input input, Object[] output, boolean supervised,
+            TaskExecution strategy) {
         Instant started = Instant.now();
         for (Plugin plugin : experiment.plugins()) {
             try {
@@ -98,7 +100,7 @@ final class Runner {
         Runs runs = new Runs(execution, stop, new RunSteps(experiment, seeds, hooks, table, stepLifecycle.resources(), stop),
                 table, replicates, warmups, active, input, output, new FirstRunCheck(table.names(),
                         execution.treatments().stream().map(Treatment::name).toList(), hypotheses,
-                        experiment.options().toleratedFailureFraction()), durable);
+                        experiment.options().toleratedFailureFraction()), durable).requesting(strategy);
         if (durable != null && execution.resumeRequested()) {
             runs.restore(durable.resumed(execution));
         }

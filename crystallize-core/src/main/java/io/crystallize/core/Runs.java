@@ -37,6 +37,7 @@ final class Runs {
     /** Keeps each finished run as it finishes; {@code null} when no plugin does, or after it failed. */
     private volatile DurableRuns durable;
     private boolean[] skipped;
+    private TaskExecution requested;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -80,8 +81,41 @@ final class Runs {
         this.skipped = conditionsSkipped;
     }
 
-    /** Runs every task through the first plugin that takes the loop, or serially. */
+    /** Runs every task through the strategy this execution asked for (e.g. forked workers), or {@code null}. */
+    Runs requesting(TaskExecution strategy) {
+        this.requested = strategy;
+        return this;
+    }
+
+    /**
+     * Runs every task through the requested task strategy, else the first plugin that takes the
+     * tasks or the loop, or serially.
+     */
     void runAll() {
+        if (!execution.isSinglePass() && input == null) {
+            List<TaskExecution> strategies = new ArrayList<>();
+            if (requested != null) {
+                strategies.add(requested);
+            }
+            for (Plugin plugin : plugins) {
+                if (plugin instanceof TaskExecution strategy) {
+                    strategies.add(strategy);
+                }
+            }
+            for (TaskExecution strategy : strategies) {
+                boolean handled;
+                try {
+                    handled = strategy.runTasks(execution, new RunTasks(this));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new PluginException(e);
+                }
+                if (handled) {
+                    return;
+                }
+            }
+        }
         List<Runnable> tasks = new Tasks();
         for (Plugin plugin : plugins) {
             boolean handled;
@@ -117,15 +151,11 @@ final class Runs {
         if (stop.check() || firstRuns.failed()) {
             return;
         }
+        if (!pending(task)) {
+            return; // reused from an earlier execution, or kept from the interrupted one this one resumes
+        }
         int replicate = task / conditionCount - warmups;
-        int slot = task % conditionCount;
-        int c = interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
-        if (skipped != null && skipped[c]) {
-            return; // an earlier execution's runs stand for this condition
-        }
-        if (replicate >= 0 && records[replicate * conditionCount + c] != null) {
-            return; // kept from the interrupted execution this one resumes
-        }
+        int c = condition(task);
         ActiveRuns.Slot running = null;
         if (active != null && (running = active.begin(task)) == null) {
             return;
@@ -159,6 +189,75 @@ final class Runs {
             System.getLogger("io.crystallize.core").log(System.Logger.Level.WARNING, "runs of '"
                     + execution.experiment().name() + "' are no longer kept as they finish: " + e);
         }
+    }
+
+    int taskCount() {
+        return taskCount;
+    }
+
+    /** Task {@code task} as a worker elsewhere runs it. */
+    RunTask describe(int task) {
+        Objects.checkIndex(task, taskCount);
+        int replicate = task / conditionCount - warmups;
+        String condition = conditions.name(condition(task));
+        return new RunTask(task, condition, replicate, steps.seed(replicate, condition));
+    }
+
+    List<String> conditionNames() {
+        return List.of(conditions.names());
+    }
+
+    boolean stoppedForTasks() {
+        return stop.check() || firstRuns.failed();
+    }
+
+    /** Records what a worker elsewhere reported for {@code task}. */
+    void complete(RunTask task, byte[] outcome) {
+        int c = condition(task.index());
+        RunRecord record = RunOutcomes.decode(outcome, task, c, steps.interner(), steps::storeArtifacts);
+        if (record == null) {
+            lost(task, new RunLostException("run " + task.key() + " was lost: its failure could not be recorded in "
+                    + "its worker (memory ran out)"));
+            return;
+        }
+        store(task.index(), c, task.replicate(), record);
+    }
+
+    /** Records {@code task} as failed with {@code why}: its worker went away before it reported. */
+    void lost(RunTask task, RunLostException why) {
+        int c = condition(task.index());
+        store(task.index(), c, task.replicate(), FailedRun.abandoned(task.condition(), task.replicate(), null, why));
+    }
+
+    private void store(int task, int c, int replicate, RunRecord record) {
+        Objects.checkIndex(task, taskCount);
+        if (replicate >= 0) {
+            records[replicate * conditionCount + c] = record;
+            firstRuns.afterRun(c, replicate, record);
+            DurableRuns keeper = durable;
+            if (keeper != null && record.failure() == null) {
+                keep(keeper, c, replicate, record);
+            }
+        }
+    }
+
+    /**
+     * False for a task whose run is not to run: its condition is reused from an earlier execution,
+     * or the interrupted execution this one resumes finished it.
+     */
+    boolean pending(int task) {
+        int replicate = task / conditionCount - warmups;
+        int c = condition(task);
+        if (skipped != null && skipped[c]) {
+            return false;
+        }
+        return replicate < 0 || records[replicate * conditionCount + c] == null;
+    }
+
+    private int condition(int task) {
+        int replicate = task / conditionCount - warmups;
+        int slot = task % conditionCount;
+        return interleaved ? Math.floorMod(slot + replicate, conditionCount) : slot;
     }
 
     /** Throws what the first complete run of a condition showed to be wrong for every run, if anything. */

@@ -88,6 +88,29 @@ public final class Constants {
     public static final String RESUME = "crystallize.resume";
 
     /**
+     * Child JVMs that run an experiment's runs, instead of this JVM's threads: a positive integer.
+     * Each fork is started with {@code java} from {@code java.home} and this JVM's class path and
+     * rebuilds the annotated experiment; results are identical to in-process execution. A fork
+     * that exits or is killed while running a run turns that run into a recorded failure and is
+     * replaced. Default: none (runs stay in this JVM). Example: {@code crystallize.execution.forks=2}.
+     */
+    public static final String FORKS = "crystallize.execution.forks";
+
+    /**
+     * JVM options of every fork (with {@link #FORKS}), separated by spaces. Default: none. Example:
+     * {@code crystallize.execution.forks.jvmOptions=-Xmx1g -XX:+UseSerialGC}.
+     */
+    public static final String FORK_JVM_OPTIONS = "crystallize.execution.forks.jvmOptions";
+
+    /**
+     * For timing experiments (with {@link #FORKS}): spread each condition's replicates over this
+     * many fresh forks that run only that condition and then exit, as JMH does, recording metric
+     * {@code fork} per run. Default: {@code 0} (forks are reused). Example:
+     * {@code crystallize.execution.forks.fresh=3}.
+     */
+    public static final String FRESH_FORKS = "crystallize.execution.forks.fresh";
+
+    /**
      * What an INCONCLUSIVE verdict does to its test: {@code abort} (reported as aborted/skipped)
      * or {@code fail} (for strict gates). Default: {@code abort}. Example:
      * {@code crystallize.gate.inconclusive=fail}.

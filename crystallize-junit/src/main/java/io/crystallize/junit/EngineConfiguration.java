@@ -24,12 +24,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * every experiment, and what the engine itself does with verdicts and time.
  */
 record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
-        boolean warnUnselected, boolean report, boolean resume) {
+        boolean warnUnselected, boolean report, boolean resume, ForkSettings forks) {
 
-    /** A configuration whose executions start afresh (the default of {@link Constants#RESUME}). */
+    /** A configuration whose executions start afresh (the default of {@link Constants#RESUME}), without forks. */
     EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
             boolean warnUnselected, boolean report) {
-        this(settings, inconclusiveGate, timeout, warnUnselected, report, false);
+        this(settings, inconclusiveGate, timeout, warnUnselected, report, false, null);
     }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -72,12 +72,18 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
                 EngineConfiguration::progress).orElse(Optional.of(ProgressPlugin.DEFAULT_INTERVAL));
         ReusePolicy reuse = reader.get(Constants.REUSE, "unless-timing, always or never", EngineConfiguration::reuse)
                 .orElse(ReusePolicy.UNLESS_TIMING);
+        Optional<Integer> forkCount = reader.get(Constants.FORKS, POSITIVE, EngineConfiguration::positiveInt);
+        List<String> jvmOptions = reader.get(Constants.FORK_JVM_OPTIONS, "JVM options separated by spaces, e.g. -Xmx1g",
+                v -> List.of(v.trim().split("\\s+"))).orElse(List.of());
+        int fresh = reader.get(Constants.FRESH_FORKS, "0 or a positive integer, e.g. 3", EngineConfiguration::count)
+                .orElse(0);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
+        ForkSettings forks = forkCount.map(n -> new ForkSettings(n, jvmOptions, fresh)).orElse(null);
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null)).withReuse(reuse);
-        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume);
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume, forks);
     }
 
     /**
@@ -99,13 +105,21 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
         return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected,
-                report, resume);
+                report, resume, forks);
     }
 
     private static int positiveInt(String value) {
         int n = Integer.parseInt(value);
         if (n < 1) {
             throw new IllegalArgumentException("must be at least 1");
+        }
+        return n;
+    }
+
+    private static int count(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 0) {
+            throw new IllegalArgumentException("must be at least 0");
         }
         return n;
     }

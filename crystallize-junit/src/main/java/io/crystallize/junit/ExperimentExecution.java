@@ -52,6 +52,10 @@ final class ExperimentExecution {
             RunRequest request = RunPlan.request(definition, experiment, selectedHypotheses()).withCancellation(stop)
                     .withTimeLimit(limit.left()).withReplicates(configuration.settings().replicatesOverride().orElse(null))
                     .withResume(configuration.resume());
+            if (configuration.forks() != null) {
+                request = request.withStrategy(configuration.forks().strategy(definition.experimentClass(),
+                        configuration.settings().artifactRoot()));
+            }
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);

@@ -51,6 +51,9 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.ARTIFACTS_ROOT, c.settings().artifactRoot().toString());
         defaults.put(Constants.PARALLELISM, Integer.toString(c.settings().parallelism()));
         defaults.put(Constants.TIMEOUT, text(c.timeout()));
+        defaults.put(Constants.FORKS, c.forks() == null ? UNSET : Integer.toString(c.forks().forks()));
+        defaults.put(Constants.FORK_JVM_OPTIONS, c.forks() == null ? UNSET : String.join(" ", c.forks().jvmOptions()));
+        defaults.put(Constants.FRESH_FORKS, c.forks() == null ? "0" : Integer.toString(c.forks().freshPerCondition()));
         defaults.put(Constants.INCONCLUSIVE_GATE, c.inconclusiveGate().name().toLowerCase(Locale.ROOT));
         defaults.put(Constants.TOLERATED_FAILURES, trimmed(c.settings().toleratedFailureFraction()));
         defaults.put(Constants.UNSELECTED, c.warnUnselected() ? "warn" : "ignore");

@@ -1,0 +1,184 @@
+package io.crystallize.fork;
+
+import io.crystallize.base.ConfigurationException;
+import io.crystallize.core.RunTask;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM, seen from the parent: started with {@code java} from {@code java.home}, the
+ * parent's class path and the user's JVM options; its standard error is copied line by line to
+ * the parent's, prefixed with the fork's number, and the last lines are kept to say why it died.
+ */
+final class Fork implements AutoCloseable {
+
+    private static final int KEPT_LINES = 5;
+
+    private final int number;
+    private final Process process;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final Thread errors;
+    private long pid;
+
+    private Fork(int number, Process process) {
+        this.number = number;
+        this.process = process;
+        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        this.pid = process.pid();
+        this.errors = new Thread(this::copyErrors, "crystallize-fork-" + number + "-stderr");
+        errors.setDaemon(true);
+        errors.start();
+    }
+
+    /**
+     * Starts worker {@code number} and opens the experiment in it.
+     *
+     * @throws ConfigurationException when the worker cannot rebuild the experiment, naming why
+     */
+    static Fork start(int number, List<String> jvmOptions, Map<String, Object> open, String experiment)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ForkWorkerMain.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.directory(new File(System.getProperty("user.dir")));
+        Fork fork = new Fork(number, builder.start());
+        try {
+            Frames.writeJson(fork.out, Frames.OPEN, open);
+            Frames.Frame reply = Frames.read(fork.in);
+            if (reply == null) {
+                throw new ConfigurationException("forked worker " + number + " of experiment '" + experiment
+                        + "' ended before it was ready (" + fork.exitDescription() + "): check the JVM options "
+                        + jvmOptions + " and that the class path holds the experiment");
+            }
+            if (reply.kind() == Frames.REFUSED) {
+                throw new ConfigurationException("experiment '" + experiment + "' cannot be rebuilt in a forked worker: "
+                        + reply.json().get("message"));
+            }
+            Object reportedPid = reply.json().get("pid");
+            if (reportedPid instanceof Number n) {
+                fork.pid = n.longValue();
+            }
+            return fork;
+        } catch (IOException | RuntimeException e) {
+            fork.kill();
+            throw e;
+        }
+    }
+
+    int number() {
+        return number;
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /**
+     * Runs {@code task} in the worker.
+     *
+     * @return the encoded outcome, or {@code null} when the worker went away before reporting
+     */
+    byte[] run(RunTask task) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("index", task.index());
+        t.put("condition", task.condition());
+        t.put("replicate", task.replicate());
+        t.put("seed", task.seed());
+        try {
+            Frames.writeJson(out, Frames.TASK, t);
+            Frames.Frame reply = Frames.read(in);
+            return reply != null && reply.kind() == Frames.OUTCOME ? reply.body() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Why the worker is gone: its exit code or signal and its last lines on standard error. */
+    String exitDescription() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                return "worker JVM " + pid + " stopped answering and was killed";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "worker JVM " + pid + " did not report (interrupted while waiting for it)";
+        }
+        try {
+            errors.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int code = process.exitValue();
+        String how = code > 128 && code < 160 ? "was killed by signal " + (code - 128) + " (exit code " + code + ")"
+                : "exited with code " + code;
+        String last;
+        synchronized (lastLines) {
+            last = lastLines.isEmpty() ? "" : "; its last output: " + String.join(" | ", lastLines);
+        }
+        return "worker JVM " + pid + " " + how + last;
+    }
+
+    /** Asks the worker to tear down and exit; kills it when it does not within ten seconds. */
+    @Override
+    public void close() {
+        try {
+            Frames.write(out, Frames.CLOSE, new byte[0]);
+            out.close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (IOException e) {
+            kill();
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the worker at once (and whatever it runs). */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private void copyErrors() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                synchronized (lastLines) {
+                    if (lastLines.size() == KEPT_LINES) {
+                        lastLines.removeFirst();
+                    }
+                    lastLines.addLast(line);
+                }
+                System.err.println("[fork " + number + "] " + line);
+            }
+        } catch (IOException e) {
+            // the worker is gone
+        }
+    }
+}
