@@ -58,7 +58,7 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
     /** Overrides without a time limit. */
     public RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses, Integer replicates,
             BooleanSupplier cancelled) {
-        this(treatments, hypotheses, replicates, cancelled, null, false);
+        this(treatments, hypotheses, replicates, cancelled, null);
     }
 
     public static RunRequest defaults() {
