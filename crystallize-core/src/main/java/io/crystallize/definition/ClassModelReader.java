@@ -20,6 +20,7 @@ import io.crystallize.internal.model.StepModel;
 import io.crystallize.internal.model.TreatmentModel;
 import io.crystallize.internal.model.TypeRef;
 import io.crystallize.internal.model.TypeRelation;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -35,11 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The runtime reader's front end: builds the {@link ExperimentModel} of a compiled class with
@@ -65,7 +61,7 @@ final class ClassModelReader {
     }
 
     private Reading read() {
-        TypeDescription description = describe();
+        DeclarationOrder description = describe();
         List<Method> methods = annotatedMethods(description);
         List<Field> fields = paramFields(description);
         Experiment experiment = type.getAnnotation(Experiment.class);
@@ -119,32 +115,28 @@ final class ClassModelReader {
         return new Reading(model, methods, byName, upstream, this::isAssignable);
     }
 
-    // one pool per class loader: supertypes and annotation types are parsed once, not per experiment
-    private static final Map<ClassLoader, TypePool> POOLS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    private TypeDescription describe() {
-        ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
-        TypePool.Resolution resolution = POOLS.computeIfAbsent(loader,
-                l -> TypePool.Default.of(ClassFileLocator.ForClassLoader.WeaklyReferenced.of(l))).describe(type.getName());
-        if (!resolution.isResolved()) {
+    private DeclarationOrder describe() {
+        DeclarationOrder order = DeclarationOrder.of(type);
+        if (order == null) {
             throw new DefinitionException(type, "the class file of " + type.getName() + " cannot be read from its "
                     + "class loader, so the declaration order of its steps is unknown: compile it with the "
                     + "crystallize-processor");
         }
-        return resolution.resolve();
+        return order;
     }
 
-    private List<Method> annotatedMethods(TypeDescription description) {
+    private List<Method> annotatedMethods(DeclarationOrder order) {
         Map<String, Method> bySignature = new HashMap<>();
         for (Method method : type.getDeclaredMethods()) {
             if (!method.isSynthetic() && !method.isBridge()) {
-                bySignature.put(method.getName() + new MethodDescription.ForLoadedMethod(method).getDescriptor(), method);
+                bySignature.put(method.getName()
+                        + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString(),
+                        method);
             }
         }
         List<Method> ordered = new ArrayList<>();
-        for (MethodDescription.InDefinedShape declared : description.getDeclaredMethods()) {
-            Method method = bySignature.get(declared.getInternalName() + declared.getDescriptor());
+        for (String declared : order.methods()) {
+            Method method = bySignature.get(declared);
             if (method != null && isAnnotated(method)) {
                 ordered.add(method);
             }
@@ -158,14 +150,14 @@ final class ClassModelReader {
                 || method.isAnnotationPresent(Hypothesis.class);
     }
 
-    private List<Field> paramFields(TypeDescription description) {
+    private List<Field> paramFields(DeclarationOrder order) {
         Map<String, Field> byName = new HashMap<>();
         for (Field field : type.getDeclaredFields()) {
             byName.put(field.getName(), field);
         }
         List<Field> ordered = new ArrayList<>();
-        for (FieldDescription.InDefinedShape declared : description.getDeclaredFields()) {
-            Field field = byName.get(declared.getName());
+        for (String declared : order.fields()) {
+            Field field = byName.get(declared);
             if (field != null && field.isAnnotationPresent(Param.class)) {
                 ordered.add(field);
             }

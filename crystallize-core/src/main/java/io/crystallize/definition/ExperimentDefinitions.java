@@ -96,22 +96,23 @@ public final class ExperimentDefinitions {
             throw new DefinitionException(type, type.getName() + " is not annotated @Experiment");
         }
         ClassModelReader.Reading reading = ClassModelReader.read(type);
+        ExperimentDefinition generated = generated(type);
+        if (generated != null && reading.model().hash().equals(generated.modelHash())) {
+            // the processor validated this very model before generating its class
+            return new Loaded(generated, true, List.of());
+        }
         List<Problem> problems = ModelValidator.validate(reading.model(), reading.types());
         if (!problems.isEmpty()) {
             throw new DefinitionException(type, problems.stream().map(Problem::toString).toList());
         }
-        ExperimentDefinition generated = generated(type);
         if (generated == null) {
             return new Loaded(new ReflectiveDefinition(type, reading), false,
                     List.of(type.getName() + " " + NOT_GENERATED));
         }
-        String current = reading.model().hash();
-        if (!current.equals(generated.modelHash())) {
-            throw new DefinitionException(type, "generated class " + generatedName(type) + " is stale: it was "
-                    + "generated from model " + generated.modelHash() + " but the class now has model " + current
-                    + ": rebuild the project so the processor regenerates it");
-        }
-        return new Loaded(generated, true, List.of());
+        throw new DefinitionException(type, "generated class " + generatedName(type) + " is stale: it was "
+                + "generated from model " + generated.modelHash() + " but the class now has model "
+                + reading.model().hash()
+                + ": rebuild the project so the processor regenerates it");
     }
 
     /**

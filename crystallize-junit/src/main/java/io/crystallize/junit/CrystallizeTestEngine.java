@@ -54,6 +54,7 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        JsonWarmUp.start();
         CrystallizeEngineDescriptor engine = new CrystallizeEngineDescriptor(uniqueId,
                 request.getConfigurationParameters());
         Optional<String> unsupported = PlatformVersion.unsupported(PlatformVersion.found());

@@ -47,6 +47,23 @@ class GenerationTest {
     }
 
     @Test
+    void eachExperimentGetsOneGeneratedClassServingAsDefinitionDataSourceAndSteps() throws Exception {
+        Compilation compilation = Fixtures.withProcessor("valid/com/example/StepOrder.java",
+                "valid/com/example/Upstream.java", "valid/com/example/Downstream.java");
+
+        List<String> generatedClasses = compilation.generatedFiles().stream()
+                .filter(file -> file.getKind() == JavaFileObject.Kind.CLASS)
+                .map(JavaFileObject::getName).filter(name -> name.contains("_CrystallizePipeline")).sorted().toList();
+        assertThat(generatedClasses).hasSize(3).noneMatch(name -> name.contains("_CrystallizePipeline$"));
+        Class<?> type = Fixtures.load(compilation, "com.example.StepOrder");
+        var experiment = ExperimentDefinitions.load(type).definition()
+                .experiment(io.crystallize.definition.ExperimentSettings.defaults());
+        assertThat(experiment.pipeline().steps()).extracting(step -> step.getClass().getName())
+                .containsOnly("com.example.StepOrder_CrystallizePipeline");
+        assertThat(experiment.dataSource().getClass().getName()).isEqualTo("com.example.StepOrder_CrystallizePipeline");
+    }
+
+    @Test
     void outputIsDeterministic() throws IOException {
         assertThat(generatedSource(Fixtures.withProcessor(DISCOUNT)))
                 .isEqualTo(generatedSource(Fixtures.withProcessor(DISCOUNT)));
