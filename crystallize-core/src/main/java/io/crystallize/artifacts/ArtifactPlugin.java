@@ -10,6 +10,7 @@ import io.crystallize.core.FinishedRun;
 import io.crystallize.core.Plugin;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
+import io.crystallize.fingerprint.RunFingerprints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -119,12 +120,13 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
             abandon(stale);
         }
         Path experimentDir = root.resolve(execution.experiment().name());
+        RunFingerprints fingerprints = EarlierRuns.fingerprint(execution);
         VersionWriter resumed = execution.resumeRequested() && execution.identity() != null
                 ? Resumption.find(experimentDir, execution) : null;
         current = resumed != null ? resumed : VersionWriter.claim(experimentDir, execution);
         active = current;
         unfinished.put(Thread.currentThread(), current);
-        EarlierRuns.prepare(execution, root.resolve(execution.experiment().name()), current.version());
+        EarlierRuns.reuse(execution, fingerprints, experimentDir, current.version());
     }
 
     private static void abandon(VersionWriter writer) {

@@ -3,7 +3,7 @@ package io.crystallize.artifacts;
 import io.crystallize.core.Execution;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Result;
-import io.crystallize.core.ReusePolicy;
+import io.crystallize.core.RunIdentity;
 import io.crystallize.fingerprint.RunFingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Before an execution's runs, unless its reuse policy is {@code NEVER}: fingerprints its conditions
- * (recorded in its metadata, also for a timing experiment, whose runs are not reused) and, when its
+ * Before an execution's runs: fingerprints its conditions (recorded in its metadata and joined to
+ * its run identity, also for a timing experiment, whose runs are not reused) and, when its
  * options allow reuse, looks through the newest complete earlier versions for conditions with the
  * same fingerprint, whose runs then stand in for the execution's. A condition whose earlier runs
  * wrote artifacts is run again (its files stay with the earlier version). Whatever goes wrong
@@ -29,21 +29,29 @@ final class EarlierRuns {
     private EarlierRuns() {
     }
 
-    static void prepare(Execution execution, Path experimentDir, long ownVersion) {
-        ExecutionOptions options = execution.experiment().options();
-        if (options.reuse() == ReusePolicy.NEVER) {
-            return; // nothing will be reused: not even fingerprints are computed
-        }
+    /**
+     * Fingerprints what the execution's runs execute and records it: the fingerprints join its run
+     * identity, so a resume never continues runs of other code, and a later execution may reuse
+     * these runs. {@code null} when the code could not be fingerprinted.
+     */
+    static RunFingerprints fingerprint(Execution execution) {
         RunFingerprints fingerprints;
         try {
             fingerprints = RunFingerprints.of(execution);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "could not fingerprint the code of '" + execution.experiment().name()
                     + "', so none of its runs are reused: " + e);
-            return;
+            return null;
         }
         execution.recordFingerprints(fingerprints.toMetadata());
-        if (!options.reuse().allows(options)) {
+        fingerprints.conditions().forEach((condition, print) -> execution.identifyBy(RunIdentity.FINGERPRINT_PREFIX + condition, print));
+        return fingerprints;
+    }
+
+    /** Takes runs from complete earlier versions whose condition fingerprints equal these, as the policy allows. */
+    static void reuse(Execution execution, RunFingerprints fingerprints, Path experimentDir, long ownVersion) {
+        ExecutionOptions options = execution.experiment().options();
+        if (fingerprints == null || !options.reuse().allows(options)) {
             return;
         }
         Map<String, String> wanted = new LinkedHashMap<>(fingerprints.conditions());

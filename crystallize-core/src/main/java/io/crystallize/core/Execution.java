@@ -86,6 +86,23 @@ public final class Execution {
         return resume;
     }
 
+    /**
+     * Adds {@code field} to this execution's {@link #identity() run identity}: a further input that
+     * decides what its runs compute, such as a fingerprint of the code they execute. Only in a
+     * plugin's {@code beforeRun}, before the runs are kept anywhere.
+     *
+     * @throws IllegalStateException once the runs started
+     */
+    public void identifyBy(String field, String value) {
+        if (runsStarted) {
+            throw new IllegalStateException("runs of '" + experiment.name() + "' already started: extend their identity"
+                    + " in a plugin's beforeRun");
+        }
+        if (identity != null) {
+            identity = identity.with(field, value);
+        }
+    }
+
     void resumable(RunIdentity value, boolean requested) {
         this.identity = value;
         this.resume = requested;

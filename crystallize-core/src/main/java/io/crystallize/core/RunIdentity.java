@@ -1,6 +1,7 @@
 package io.crystallize.core;
 
 import io.crystallize.base.Names;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * it identifies and in a version's metadata.
  */
 public final class RunIdentity {
+
+    /** Prefix of the fields that hold a condition's code fingerprint ({@code fingerprint.<condition>}). */
+    public static final String FINGERPRINT_PREFIX = "fingerprint.";
 
     private final Map<String, String> fields;
 
@@ -74,7 +78,11 @@ public final class RunIdentity {
     public Optional<String> differenceFrom(RunIdentity other) {
         TreeMap<String, String> names = new TreeMap<>(fields);
         other.fields.forEach(names::putIfAbsent);
-        for (String name : names.keySet()) {
+        // fingerprints cover the seed, parameters and replicates too: name those first when they differ
+        List<String> order = new ArrayList<>();
+        names.keySet().stream().filter(name -> !name.startsWith(FINGERPRINT_PREFIX)).forEach(order::add);
+        names.keySet().stream().filter(name -> name.startsWith(FINGERPRINT_PREFIX)).forEach(order::add);
+        for (String name : order) {
             String here = fields.get(name);
             String there = other.fields.get(name);
             if (!Objects.equals(here, there)) {

@@ -158,6 +158,11 @@ class ResumeTest {
         assertThat(a.differenceFrom(RunIdentity.of(Map.of("seed", "2", "replicates", "30"))))
                 .contains("seed is '2' there, '1' here");
         assertThat(a.with("code", "abc").differenceFrom(a)).contains("code is absent there, 'abc' here");
+        RunIdentity printed = a.with(RunIdentity.FINGERPRINT_PREFIX + "baseline", "f1");
+        assertThat(printed.differenceFrom(RunIdentity.of(Map.of("seed", "2", "replicates", "30",
+                RunIdentity.FINGERPRINT_PREFIX + "baseline", "f2"))))
+                .as("a seed that differs is named before the fingerprint that covers it")
+                .contains("seed is '2' there, '1' here");
     }
 
     @SuppressWarnings("unchecked")

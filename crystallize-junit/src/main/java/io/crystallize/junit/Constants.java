@@ -80,10 +80,10 @@ public final class Constants {
      * Whether an experiment continues the version an interrupted execution (killed, timed out or
      * cancelled) left, running only the runs it did not finish: {@code true} or {@code false}. Only
      * the newest version is continued, and only when it was started with the same seed, replicate
-     * count, conditions and parameters; otherwise a new version starts and the log says why.
-     * Upstream experiments the engine runs first resume too. Default: {@code false} (every
-     * execution starts a new version), because the library cannot yet tell whether the code of
-     * the steps changed since the interrupted execution. Example: {@code crystallize.resume=true}.
+     * count, conditions, parameters and code; otherwise a new version starts and the log says why.
+     * The identity includes each condition's code fingerprint, so runs of changed code are never
+     * continued. Upstream experiments the engine runs first resume too. Default: {@code false}
+     * (every execution starts a new version). Example: {@code crystallize.resume=true}.
      */
     public static final String RESUME = "crystallize.resume";
 
