@@ -55,16 +55,19 @@ class ForkedExecutionTest {
     }
 
     @Test
-    void aWorkerThatExitsOrIsKilledLosesOnlyItsRunAndIsReplaced() throws IOException {
+    void aWorkerThatExitsIsKilledOrRunsOutOfMemoryLosesOnlyItsRunAndIsReplaced() throws IOException {
         Path log = dir.resolve("runs.log");
         Path root = dir.resolve("results");
         ForkedExecution forks = new ForkedExecution(2, ExperimentSource.factory(SampleExperiment.class))
                 .withJvmOptions(List.of("-D" + SampleExperiment.LOG + "=" + log,
                         "-D" + SampleExperiment.EXIT_AT + "=baseline_rep_1",
-                        "-D" + SampleExperiment.KILL_AT + "=shifted_rep_4"));
+                        "-D" + SampleExperiment.KILL_AT + "=shifted_rep_4",
+                        "-D" + SampleExperiment.EXHAUST_AT + "=baseline_rep_3", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"));
         Result result = SampleExperiment.build(root).run(RunRequest.defaults().withStrategy(forks));
 
-        assertThat(result.errors()).containsOnlyKeys("baseline_rep_1", "shifted_rep_4");
+        assertThat(result.errors()).containsOnlyKeys("baseline_rep_1", "baseline_rep_3", "shifted_rep_4");
+        assertThat(result.errors().get("baseline_rep_3").message()).contains("exited with code 3",
+                "Terminating due to java.lang.OutOfMemoryError");
         RunFailure exited = result.errors().get("baseline_rep_1");
         assertThat(exited.type()).isEqualTo(RunLostException.class.getName());
         assertThat(exited.message()).contains("exited with code 3", "a new worker takes over");
@@ -72,7 +75,7 @@ class ForkedExecutionTest {
         assertThat(killed.message()).contains("killed by signal 9");
         // the others ran once each and match an in-process execution
         Result serial = SampleExperiment.build(dir.resolve("serial")).run();
-        assertThat(result.metrics().get("baseline").get("score").replicates()).containsExactly(0, 2, 3, 4, 5);
+        assertThat(result.metrics().get("baseline").get("score").replicates()).containsExactly(0, 2, 4, 5);
         assertThat(result.metrics().get("shifted").get("score").values()).containsExactly(
                 without(serial.metrics().get("shifted").get("score").values(), 4));
         Map<String, Integer> executions = new TreeMap<>();
