@@ -10,6 +10,7 @@ import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
 import io.crystallize.core.RunLostException;
 import io.crystallize.core.RunRequest;
+import io.crystallize.core.TimeLimitExceededException;
 import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,24 @@ class ForkedExecutionTest {
             executions.merge(key, 1, Integer::sum);
         }
         assertThat(executions).hasSize(12).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+    }
+
+    @Test
+    void aTimeLimitEndsTheForksAndKeepsWhatFinished() {
+        ForkedExecution forks = new ForkedExecution(1, ExperimentSource.factory(SampleExperiment.class))
+                .withJvmOptions(List.of("-D" + SampleExperiment.HANG_AT + "=shifted_rep_2"));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> SampleExperiment.build(dir.resolve("limited")).run(RunRequest.defaults()
+                .withStrategy(forks).withTimeLimit(java.time.Duration.ofSeconds(12))))
+                .isInstanceOfSatisfying(TimeLimitExceededException.class, e -> {
+                    Result partial = e.partialResult();
+                    assertThat(partial.metrics().get("baseline").get("score").replicates()).containsExactly(0, 1, 2);
+                    assertThat(partial.errors().get("shifted_rep_2").message()).contains("the execution stopped");
+                });
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds until run(...) returned").isLessThan(40);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(ForkWorkerMain.class.getName())))
+                .as("forks left running").isEmpty();
     }
 
     @Test

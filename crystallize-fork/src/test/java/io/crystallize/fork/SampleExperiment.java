@@ -27,6 +27,7 @@ public final class SampleExperiment implements Supplier<Experiment> {
     static final String EXIT_AT = "forks.exitAt";
     static final String KILL_AT = "forks.killAt";
     static final String EXHAUST_AT = "forks.exhaustAt";
+    static final String HANG_AT = "forks.hangAt";
 
     @Override
     public Experiment get() {
@@ -46,6 +47,9 @@ public final class SampleExperiment implements Supplier<Experiment> {
                     if (key.equals(System.getProperty(KILL_AT))) {
                         new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
                         Thread.sleep(10_000);
+                    }
+                    if (key.equals(System.getProperty(HANG_AT))) {
+                        Thread.sleep(600_000);
                     }
                     if (key.equals(System.getProperty(EXHAUST_AT))) {
                         List<long[]> hog = new java.util.ArrayList<>();
