@@ -52,6 +52,7 @@ public final class Distributed {
         System.out.printf("distributed.per_run_thread %.1f us%n", thread / runs * 1e6);
         System.out.printf("distributed.per_run_fork %.1f us (start of the fork included: %.0f ms per execution)%n",
                 oneFork / runs * 1e6, forkStart * 1e3);
+        System.out.printf("distributed.per_run_fork_after_start %.1f us%n", Math.max(0, oneFork - forkStart) / runs * 1e6);
 
         cluster(smoke, burnReplicates, emptyReplicates, iterations);
         System.out.println("distributed.load_average_after " + load() + " (1 min)");

@@ -81,7 +81,7 @@ final class Runs {
         this.skipped = conditionsSkipped;
     }
 
-    /** Runs every task through the strategy this execution asked for (e.g. forked workers), or {@code null}. */
+    /** Sets the strategy this execution asked for (e.g. forked workers); {@code null} leaves it to the plugins. */
     Runs requesting(TaskExecution strategy) {
         this.requested = strategy;
         return this;
@@ -213,6 +213,7 @@ final class Runs {
 
     /** Records what a worker elsewhere reported for {@code task}. */
     void complete(RunTask task, byte[] outcome) {
+        requireOwn(task);
         int c = condition(task.index());
         RunRecord record = RunOutcomes.decode(outcome, task, c, steps.interner(), steps::storeArtifacts);
         if (record == null) {
@@ -225,8 +226,18 @@ final class Runs {
 
     /** Records {@code task} as failed with {@code why}: its worker went away before it reported. */
     void lost(RunTask task, RunLostException why) {
+        requireOwn(task);
         int c = condition(task.index());
         store(task.index(), c, task.replicate(), FailedRun.abandoned(task.condition(), task.replicate(), null, why));
+    }
+
+    /** Refuses a task this execution did not hand out: its outcome would land in another run's slot. */
+    private void requireOwn(RunTask task) {
+        Objects.checkIndex(task.index(), taskCount);
+        if (!describe(task.index()).equals(task)) {
+            throw new IllegalArgumentException("task " + task + " is not task " + task.index() + " of this execution ("
+                    + describe(task.index()) + "): report outcomes for the tasks RunTasks.task(...) gave");
+        }
     }
 
     private void store(int task, int c, int replicate, RunRecord record) {

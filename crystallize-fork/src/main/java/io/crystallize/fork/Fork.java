@@ -36,6 +36,7 @@ final class Fork implements AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread errors;
     private long pid;
+    private volatile String stray;
 
     private Fork(int number, Process process) {
         this.number = number;
@@ -111,6 +112,7 @@ final class Fork implements AutoCloseable {
             Frames.Frame reply = Frames.read(in);
             return reply != null && reply.kind() == Frames.OUTCOME ? reply.body() : null;
         } catch (IOException e) {
+            stray = e.getMessage(); // its frames can no longer be read: exitDescription ends it if it lives on
             return null;
         }
     }
@@ -139,7 +141,8 @@ final class Fork implements AutoCloseable {
         synchronized (lastLines) {
             last = lastLines.isEmpty() ? "" : "; its last output: " + String.join(" | ", lastLines);
         }
-        return "worker JVM " + pid + " " + how + last;
+        String output = stray == null ? "" : "; " + stray;
+        return "worker JVM " + pid + " " + how + output + last;
     }
 
     /** Asks the worker to tear down and exit; kills it when it does not within ten seconds. */

@@ -57,6 +57,13 @@ final class Frames {
         if (kind < 0) {
             return null;
         }
+        if (kind != OPEN && kind != TASK && kind != CLOSE && kind != READY && kind != REFUSED && kind != OUTCOME) {
+            // not a frame: the JVM or native code wrote to standard output (e.g. "Terminating due to ...")
+            byte[] text = new byte[Math.min(400, Math.max(0, in.available()))];
+            int n = in.read(text);
+            throw new IOException("standard output outside the protocol: " + (char) kind
+                    + new String(text, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8).strip());
+        }
         int length;
         try {
             length = in.readInt();

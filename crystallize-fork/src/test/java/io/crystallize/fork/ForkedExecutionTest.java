@@ -10,6 +10,7 @@ import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
 import io.crystallize.core.RunLostException;
 import io.crystallize.core.RunRequest;
+import io.crystallize.core.TimeLimitExceededException;
 import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +56,19 @@ class ForkedExecutionTest {
     }
 
     @Test
-    void aWorkerThatExitsOrIsKilledLosesOnlyItsRunAndIsReplaced() throws IOException {
+    void aWorkerThatExitsIsKilledOrRunsOutOfMemoryLosesOnlyItsRunAndIsReplaced() throws IOException {
         Path log = dir.resolve("runs.log");
         Path root = dir.resolve("results");
         ForkedExecution forks = new ForkedExecution(2, ExperimentSource.factory(SampleExperiment.class))
                 .withJvmOptions(List.of("-D" + SampleExperiment.LOG + "=" + log,
                         "-D" + SampleExperiment.EXIT_AT + "=baseline_rep_1",
-                        "-D" + SampleExperiment.KILL_AT + "=shifted_rep_4"));
+                        "-D" + SampleExperiment.KILL_AT + "=shifted_rep_4",
+                        "-D" + SampleExperiment.EXHAUST_AT + "=baseline_rep_3", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"));
         Result result = SampleExperiment.build(root).run(RunRequest.defaults().withStrategy(forks));
 
-        assertThat(result.errors()).containsOnlyKeys("baseline_rep_1", "shifted_rep_4");
+        assertThat(result.errors()).containsOnlyKeys("baseline_rep_1", "baseline_rep_3", "shifted_rep_4");
+        assertThat(result.errors().get("baseline_rep_3").message()).contains("exited with code 3",
+                "Terminating due to java.lang.OutOfMemoryError");
         RunFailure exited = result.errors().get("baseline_rep_1");
         assertThat(exited.type()).isEqualTo(RunLostException.class.getName());
         assertThat(exited.message()).contains("exited with code 3", "a new worker takes over");
@@ -72,7 +76,7 @@ class ForkedExecutionTest {
         assertThat(killed.message()).contains("killed by signal 9");
         // the others ran once each and match an in-process execution
         Result serial = SampleExperiment.build(dir.resolve("serial")).run();
-        assertThat(result.metrics().get("baseline").get("score").replicates()).containsExactly(0, 2, 3, 4, 5);
+        assertThat(result.metrics().get("baseline").get("score").replicates()).containsExactly(0, 2, 4, 5);
         assertThat(result.metrics().get("shifted").get("score").values()).containsExactly(
                 without(serial.metrics().get("shifted").get("score").values(), 4));
         Map<String, Integer> executions = new TreeMap<>();
@@ -80,6 +84,24 @@ class ForkedExecutionTest {
             executions.merge(key, 1, Integer::sum);
         }
         assertThat(executions).hasSize(12).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+    }
+
+    @Test
+    void aTimeLimitEndsTheForksAndKeepsWhatFinished() {
+        ForkedExecution forks = new ForkedExecution(1, ExperimentSource.factory(SampleExperiment.class))
+                .withJvmOptions(List.of("-D" + SampleExperiment.HANG_AT + "=shifted_rep_2"));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> SampleExperiment.build(dir.resolve("limited")).run(RunRequest.defaults()
+                .withStrategy(forks).withTimeLimit(java.time.Duration.ofSeconds(12))))
+                .isInstanceOfSatisfying(TimeLimitExceededException.class, e -> {
+                    Result partial = e.partialResult();
+                    assertThat(partial.metrics().get("baseline").get("score").replicates()).containsExactly(0, 1, 2);
+                    assertThat(partial.errors().get("shifted_rep_2").message()).contains("the execution stopped");
+                });
+        assertThat((System.nanoTime() - started) / 1e9).as("seconds until run(...) returned").isLessThan(40);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(ForkWorkerMain.class.getName())))
+                .as("forks left running").isEmpty();
     }
 
     @Test

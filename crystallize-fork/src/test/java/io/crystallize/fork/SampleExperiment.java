@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The experiment the fork tests run: seeded noise, a treatment that shifts it, context values,
  * a tagged metric, an artifact per run, and, when asked through system properties (which forked
- * workers get as JVM options), a run that exits its JVM or kills it with {@code kill -9}. Every
+ * workers get as JVM options), a run that exits its JVM, kills it with {@code kill -9} or exhausts
+ * its heap. Every
  * run appends its key to the file named by {@code forks.log}, so tests can count executions.
  */
 public final class SampleExperiment implements Supplier<Experiment> {
@@ -25,6 +26,8 @@ public final class SampleExperiment implements Supplier<Experiment> {
     static final String LOG = "forks.log";
     static final String EXIT_AT = "forks.exitAt";
     static final String KILL_AT = "forks.killAt";
+    static final String EXHAUST_AT = "forks.exhaustAt";
+    static final String HANG_AT = "forks.hangAt";
 
     @Override
     public Experiment get() {
@@ -44,6 +47,15 @@ public final class SampleExperiment implements Supplier<Experiment> {
                     if (key.equals(System.getProperty(KILL_AT))) {
                         new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
                         Thread.sleep(10_000);
+                    }
+                    if (key.equals(System.getProperty(HANG_AT))) {
+                        Thread.sleep(600_000);
+                    }
+                    if (key.equals(System.getProperty(EXHAUST_AT))) {
+                        List<long[]> hog = new java.util.ArrayList<>();
+                        while (true) {
+                            hog.add(new long[1 << 20]);
+                        }
                     }
                     double value = noise + ctx.getDouble("shift");
                     ctx.set("value", value);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The experiment the cluster tests run: seeded noise and a treatment shifting it, an artifact per
- * run, and a step that sleeps {@code cluster.sleepMillis} (set on workers only, so runs are long
- * enough to kill a worker in the middle of the execution).
+ * run, and a step that, on workers (which get {@code cluster.sleepMillis}), prints which run it
+ * is in and sleeps that long, so a test can kill a worker in the middle of the execution.
  */
 public final class ClusterSampleBuild {
 
@@ -26,7 +26,10 @@ public final class ClusterSampleBuild {
                 .dataSource(DataSource.of(ctx -> ctx.random().nextGaussian()))
                 .parameter("shift", 0.0)
                 .step(Step.of("measure", (Double noise, Context ctx) -> {
-                    Thread.sleep(Long.getLong(SLEEP, 0));
+                    if (Long.getLong(SLEEP) != null) { // on a worker: say which run it is in
+                        System.out.println("ran " + ctx.condition() + "_rep_" + ctx.replicate());
+                        Thread.sleep(Long.getLong(SLEEP));
+                    }
                     double value = noise + ctx.getDouble("shift");
                     ctx.set("value", value);
                     ctx.metrics().record("score", value);
@@ -47,9 +50,5 @@ public final class ClusterSampleBuild {
 
     static Experiment defaultBuild() {
         return build(ArtifactPlugin.DEFAULT_ROOT);
-    }
-
-    static Map<String, Object> unused() {
-        return Map.of();
     }
 }

@@ -36,8 +36,12 @@ final class Workers implements AutoCloseable {
         return new ClusterSettings(cluster, SECRET, members(workers), basePort + 50);
     }
 
+    /** A worker JVM and how many runs it started. */
+    record Worker(Process process, java.util.concurrent.atomic.AtomicInteger runs) {
+    }
+
     /** Starts worker {@code i} (port {@code basePort + i}) and returns once it says it is ready. */
-    Process start(int i, int workers, Path extraClasses, String... jvmOptions) throws Exception {
+    Worker start(int i, int workers, Path extraClasses, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx192m");
@@ -70,10 +74,13 @@ final class Workers implements AutoCloseable {
         if (!line.startsWith("crystallize worker")) {
             throw new IllegalStateException("worker " + i + " did not start: " + line);
         }
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         Thread drain = new Thread(() -> {
             try {
-                while (out.readLine() != null) {
-                    // keep the pipe flowing
+                for (String next = out.readLine(); next != null; next = out.readLine()) {
+                    if (next.startsWith("ran ")) {
+                        runs.incrementAndGet();
+                    }
                 }
             } catch (IOException e) {
                 // gone
@@ -81,7 +88,7 @@ final class Workers implements AutoCloseable {
         });
         drain.setDaemon(true);
         drain.start();
-        return process;
+        return new Worker(process, runs);
     }
 
     @Override
