@@ -109,7 +109,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore {
         current = VersionWriter.claim(root.resolve(execution.experiment().name()), execution);
         active = current;
         unfinished.put(Thread.currentThread(), current);
-        EarlierRuns.prepare(execution, root.resolve(execution.experiment().name()), current.version());
+        EarlierRuns.prepare(execution, root.resolve(execution.experiment().name()), current);
     }
 
     private static void abandon(VersionWriter writer) {
