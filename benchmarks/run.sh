@@ -63,3 +63,7 @@ whole() {
 rm -rf "$out/whole-process"
 echo "whole_process.framework_${replicates_process}x2 $(whole "$replicates_process" "$out/whole-process") ms"
 echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written "$replicates_process" "$out/whole-process") ms"
+# reuse: an unchanged experiment of 30 runs of >= 10 ms each, executed, then executed again
+rm -rf "$out/rerun"
+java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
+rm -rf "$out/rerun"
