@@ -90,7 +90,7 @@ class ReuseTest {
     }
 
     @Test
-    void timingExperimentsAndTheDefaultRunEverything() {
+    void timingExperimentsAndTheDefaultRunEverything() throws Exception {
         Path root = temp.resolve("results");
         ExecutionOptions timed = ExecutionOptions.defaults().withReuse(ReusePolicy.UNLESS_TIMING).withWarmupReplicates(1);
         experiment(root, timed, 0.3).run();
@@ -101,6 +101,9 @@ class ReuseTest {
         RUNS.set(0);
         assertThat(experiment(root, ExecutionOptions.defaults(), 0.3).run().reused()).isEmpty();
         assertThat(RUNS.get()).isEqualTo(18);
+        // the API's default, NEVER, fingerprints nothing; a timing experiment records its fingerprints
+        assertThat(ArtifactPlugin.readMetadata(root.resolve("reused/v2"))).doesNotContainKey("fingerprints");
+        assertThat(ArtifactPlugin.readMetadata(root.resolve("reused/v1"))).containsKey("fingerprints");
 
         RUNS.set(0);
         ExecutionOptions always = timed.withReuse(ReusePolicy.ALWAYS);
