@@ -69,3 +69,7 @@ if [ "$mode" = "--smoke" ]; then
 else
     java -cp "$jar" io.crystallize.benchmarks.Distributed
 fi
+# reuse: an unchanged experiment of 30 runs of >= 10 ms each, executed, then executed again
+rm -rf "$out/rerun"
+java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
+rm -rf "$out/rerun"

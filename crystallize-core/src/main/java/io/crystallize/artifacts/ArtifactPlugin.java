@@ -126,7 +126,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
         current = resumed != null ? resumed : VersionWriter.claim(experimentDir, execution);
         active = current;
         unfinished.put(Thread.currentThread(), current);
-        EarlierRuns.reuse(execution, fingerprints, experimentDir, current.version());
+        EarlierRuns.reuse(execution, fingerprints, experimentDir, current);
     }
 
     private static void abandon(VersionWriter writer) {

@@ -75,16 +75,31 @@ final class ArtifactSource implements DataSource<Path>, io.crystallize.fingerpri
     }
 
     /**
-     * The upstream version read, named by its directory and a digest of its metadata (which holds
-     * its start and end times): a new upstream execution is a new identity.
+     * What the upstream data is: for each upstream condition, the version whose runs made it (a
+     * version that reused runs names the one that ran them), so a rerun that reused everything
+     * keeps the identity and a rerun that ran anything changes it. A version without that record
+     * is known by a digest of its metadata (which holds its start and end times).
      */
     @Override
     public String inputIdentity() {
         String identity = experimentDir.getFileName() + "/" + version.getFileName();
         try {
-            byte[] metadata = Confined.read(version, version.resolve(Layout.METADATA), Confined.JSON_LIMIT);
+            byte[] bytes = Confined.read(version, version.resolve(Layout.METADATA), Confined.JSON_LIMIT);
+            JsonNode metadata = Json.MAPPER.readTree(bytes);
+            JsonNode conditions = metadata.get("conditions");
+            if (metadata.get("fingerprints") != null && conditions != null && conditions.isArray()) {
+                StringBuilder origins = new StringBuilder(experimentDir.getFileName().toString());
+                JsonNode reused = metadata.get("reused");
+                for (JsonNode condition : conditions) {
+                    String name = condition.asString();
+                    JsonNode origin = reused == null ? null : reused.get(name);
+                    origins.append(' ').append(name).append('@')
+                            .append(origin == null ? version.getFileName().toString() : origin.asString());
+                }
+                return origins.toString();
+            }
             return identity + " " + java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(metadata));
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
             return identity + " unreadable " + System.nanoTime(); // never equal to anything: nothing is reused
         }

@@ -15,8 +15,9 @@ import java.util.Map;
  * Before an execution's runs: fingerprints its conditions (recorded in its metadata and joined to
  * its run identity, also for a timing experiment, whose runs are not reused) and, when its
  * options allow reuse, looks through the newest complete earlier versions for conditions with the
- * same fingerprint, whose runs then stand in for the execution's. A condition whose earlier runs
- * wrote artifacts is run again (its files stay with the earlier version). Whatever goes wrong
+ * same fingerprint, whose runs then stand in for the execution's. Their artifact files are linked
+ * (or copied) into the new version, which lists them; a condition whose files are gone (retention
+ * strips large files from old versions) is run again. Whatever goes wrong
  * while fingerprinting or reading an earlier version means only that nothing is reused.
  */
 final class EarlierRuns {
@@ -40,16 +41,18 @@ final class EarlierRuns {
             fingerprints = RunFingerprints.of(execution);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "could not fingerprint the code of '" + execution.experiment().name()
-                    + "', so none of its runs are reused: " + e);
+                    + "', so none of its runs are reused or resumed: " + e);
             return null;
         }
         execution.recordFingerprints(fingerprints.toMetadata());
-        fingerprints.conditions().forEach((condition, print) -> execution.identifyBy(RunIdentity.FINGERPRINT_PREFIX + condition, print));
+        fingerprints.conditions().forEach((condition, print) ->
+                execution.identifyBy(RunIdentity.FINGERPRINT_PREFIX + condition, print));
         return fingerprints;
     }
 
     /** Takes runs from complete earlier versions whose condition fingerprints equal these, as the policy allows. */
-    static void reuse(Execution execution, RunFingerprints fingerprints, Path experimentDir, long ownVersion) {
+    static void reuse(Execution execution, RunFingerprints fingerprints, Path experimentDir, VersionWriter own) {
+        long ownVersion = own.version();
         ExecutionOptions options = execution.experiment().options();
         if (fingerprints == null || !options.reuse().allows(options)) {
             return;
@@ -64,7 +67,7 @@ final class EarlierRuns {
                     continue;
                 }
                 looked++;
-                reuseFrom(execution, Layout.versionDir(experimentDir, version), wanted);
+                reuseFrom(execution, Layout.versionDir(experimentDir, version), wanted, own);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not look for reusable runs of '"
@@ -72,31 +75,66 @@ final class EarlierRuns {
         }
     }
 
-    private static void reuseFrom(Execution execution, Path versionDir, Map<String, String> wanted) {
+    private static void reuseFrom(Execution execution, Path versionDir, Map<String, String> wanted, VersionWriter own) {
         try {
             if (!VersionReader.isComplete(versionDir)) {
                 return;
             }
-            Object stored = ArtifactPlugin.readMetadata(versionDir).get("fingerprints");
-            if (!(stored instanceof Map<?, ?> prints) || !(prints.get("conditions") instanceof Map<?, ?> conditions)) {
+            Map<String, Object> metadata = ArtifactPlugin.readMetadata(versionDir);
+            if (!(metadata.get("fingerprints") instanceof Map<?, ?> prints)
+                    || !(prints.get("conditions") instanceof Map<?, ?> conditions)) {
                 return;
             }
+            Map<?, ?> reusedThere = metadata.get("reused") instanceof Map<?, ?> m ? m : Map.of();
             Result earlier = null;
             for (Map.Entry<String, String> condition : List.copyOf(wanted.entrySet())) {
-                if (!condition.getValue().equals(conditions.get(condition.getKey()))) {
+                String name = condition.getKey();
+                if (!condition.getValue().equals(conditions.get(name))) {
                     continue;
                 }
                 if (earlier == null) {
                     earlier = VersionReader.readResult(versionDir);
                 }
-                if (!earlier.artifacts().getOrDefault(condition.getKey(), List.of()).isEmpty()) {
-                    continue;
+                Map<String, String> carried = carryArtifacts(versionDir, earlier.artifacts().getOrDefault(name, List.of()),
+                        own);
+                if (carried == null) {
+                    continue; // files retention removed, or paths outside the layout: run it again
                 }
-                execution.reuse(condition.getKey(), earlier, versionDir.getFileName().toString());
-                wanted.remove(condition.getKey());
+                // name the version that ran them, also when that version took them from an earlier one
+                Object origin = reusedThere.get(name);
+                String source = origin instanceof String s ? s : versionDir.getFileName().toString();
+                execution.reuse(name, earlier, source, path -> carried.getOrDefault(path, path));
+                wanted.remove(name);
             }
         } catch (IOException | RuntimeException e) {
             // a damaged or vanishing version has nothing to give; the runs are run
         }
+    }
+
+    /**
+     * Links a condition's artifact files into the new version; old path → new path, or
+     * {@code null} when some file is missing (then nothing is linked).
+     */
+    private static Map<String, String> carryArtifacts(Path versionDir, List<String> paths, VersionWriter own)
+            throws IOException {
+        Map<Path, String> relative = new LinkedHashMap<>();
+        for (String path : paths) {
+            Path p = Path.of(path);
+            int n = p.getNameCount();
+            if (n < 4 || !p.getName(n - 4).toString().startsWith("replicate_")) {
+                return null;
+            }
+            Path inside = p.subpath(n - 4, n);
+            if (!java.nio.file.Files.isRegularFile(versionDir.resolve(inside),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            relative.put(inside, path);
+        }
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> file : relative.entrySet()) {
+            carried.put(file.getValue(), own.carryArtifact(versionDir, file.getKey()).toString());
+        }
+        return carried;
     }
 }

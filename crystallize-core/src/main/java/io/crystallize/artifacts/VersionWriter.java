@@ -181,6 +181,25 @@ final class VersionWriter {
     }
 
     /**
+     * Links (or, across file systems, copies) an earlier version's artifact file into this version
+     * at the same place relative to the version directory, and lists it in the manifest.
+     *
+     * @param relative {@code replicate_<r>/<condition>/<step>/<name>}
+     */
+    Path carryArtifact(Path earlierVersion, Path relative) throws IOException {
+        Path target = directory.resolve(relative);
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.deleteIfExists(target);
+        try {
+            java.nio.file.Files.createLink(target, earlierVersion.resolve(relative));
+        } catch (IOException | UnsupportedOperationException e) {
+            java.nio.file.Files.copy(earlierVersion.resolve(relative), target);
+        }
+        manifest.putIfAbsent(relative.getFileName().toString(), relative.getParent().getFileName().toString());
+        return target;
+    }
+
+    /**
      * Writes metadata, manifest and every condition's results, then marks each condition complete,
      * unless the execution was cancelled.
      */

@@ -124,6 +124,15 @@ public final class Execution {
      * @throws IllegalStateException    once the runs started
      */
     public void reuse(String condition, Result earlier, String source) {
+        reuse(condition, earlier, source, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #reuse(String, Result, String)}, for runs whose artifact files were carried over:
+     * the result lists each earlier artifact path as {@code artifactPath} maps it.
+     */
+    public void reuse(String condition, Result earlier, String source,
+            java.util.function.UnaryOperator<String> artifactPath) {
         if (runsStarted) {
             throw new IllegalStateException("runs of '" + experiment.name() + "' already started: reuse earlier runs "
                     + "in a plugin's beforeRun");
@@ -137,7 +146,8 @@ public final class Execution {
                     + condition + "': it has conditions " + earlier.conditions() + " and " + earlier.replicates()
                     + " replicates, this execution " + replicates);
         }
-        reused.put(condition, new Reuse(earlier, java.util.Objects.requireNonNull(source, "source")));
+        reused.put(condition, new Reuse(earlier, java.util.Objects.requireNonNull(source, "source"),
+                java.util.Objects.requireNonNull(artifactPath, "artifactPath")));
     }
 
     /** The conditions whose runs are taken from an earlier execution, with where from. */
@@ -166,6 +176,6 @@ public final class Execution {
     }
 
     /** An earlier result standing for a condition's runs. */
-    record Reuse(Result earlier, String source) {
+    record Reuse(Result earlier, String source, java.util.function.UnaryOperator<String> artifactPath) {
     }
 }

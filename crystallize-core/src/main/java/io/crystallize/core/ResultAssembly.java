@@ -58,7 +58,8 @@ final class ResultAssembly {
                         errors.put(key, failure);
                     }
                 });
-                artifacts.put(condition, earlier.artifacts().getOrDefault(condition, List.of()));
+                artifacts.put(condition, earlier.artifacts().getOrDefault(condition, List.of()).stream()
+                        .map(reuse.artifactPath()).toList());
                 Provenance runs = earlier.compactProvenance().get(condition);
                 provenance.put(condition, runs != null ? runs : Provenance.of(new RunTrace[replicates]));
                 continue;

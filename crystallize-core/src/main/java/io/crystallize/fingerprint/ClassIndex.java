@@ -25,12 +25,13 @@ final class ClassIndex {
     private static final String LIBRARY_LOCATION = location(Experiment.class.getClassLoader(),
             Experiment.class.getName()).orElse("");
 
-    private final ClassLoader loader;
+    /** Weak: the index is the value of its loader's entry in {@link #BY_LOADER} and must not keep it alive. */
+    private final java.lang.ref.WeakReference<ClassLoader> loader;
     private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
 
     private ClassIndex(ClassLoader loader) {
-        this.loader = loader;
+        this.loader = new java.lang.ref.WeakReference<>(loader);
     }
 
     /** The index of {@code loader} (the system loader for {@code null}), kept as long as the loader lives. */
@@ -39,10 +40,6 @@ final class ClassIndex {
         synchronized (BY_LOADER) {
             return BY_LOADER.computeIfAbsent(key, ClassIndex::new);
         }
-    }
-
-    ClassLoader loader() {
-        return loader;
     }
 
     /**
@@ -55,7 +52,8 @@ final class ClassIndex {
 
     private Optional<Entry> load(String internalName) {
         String resource = internalName + ".class";
-        URL url = loader.getResource(resource);
+        ClassLoader classes = loader.get();
+        URL url = classes == null ? null : classes.getResource(resource);
         if (url == null) {
             return Optional.empty();
         }

@@ -90,7 +90,7 @@ class ReuseTest {
     }
 
     @Test
-    void timingExperimentsAndTheDefaultRunEverything() {
+    void timingExperimentsAndTheDefaultRunEverything() throws Exception {
         Path root = temp.resolve("results");
         ExecutionOptions timed = ExecutionOptions.defaults().withReuse(ReusePolicy.UNLESS_TIMING).withWarmupReplicates(1);
         experiment(root, timed, 0.3).run();
@@ -101,6 +101,9 @@ class ReuseTest {
         RUNS.set(0);
         assertThat(experiment(root, ExecutionOptions.defaults(), 0.3).run().reused()).isEmpty();
         assertThat(RUNS.get()).isEqualTo(18);
+        // the API's default, NEVER, fingerprints nothing; a timing experiment records its fingerprints
+        assertThat(ArtifactPlugin.readMetadata(root.resolve("reused/v2"))).doesNotContainKey("fingerprints");
+        assertThat(ArtifactPlugin.readMetadata(root.resolve("reused/v1"))).containsKey("fingerprints");
 
         RUNS.set(0);
         ExecutionOptions always = timed.withReuse(ReusePolicy.ALWAYS);
@@ -116,6 +119,80 @@ class ReuseTest {
         RUNS.set(0);
         assertThat(experiment(root, reuse, 0.3).run(5).reused()).isEmpty();
         assertThat(RUNS.get()).isEqualTo(15);
+    }
+
+    private static final AtomicInteger UPSTREAM_RUNS = new AtomicInteger();
+    private static final AtomicInteger DOWNSTREAM_RUNS = new AtomicInteger();
+
+    private static Experiment upstream(Path root) {
+        return Experiment.builder("model")
+                .dataSource(context -> context.random().nextInt(1000))
+                .step(Step.of("train", (Integer x, io.crystallize.core.Context context) -> {
+                    UPSTREAM_RUNS.incrementAndGet();
+                    context.artifacts().writeText("weights.txt", "w=" + x);
+                    context.metrics().record("loss", x / 1000.0);
+                    return x;
+                }))
+                .replicates(3)
+                .options(ExecutionOptions.defaults().withReuse(ReusePolicy.UNLESS_TIMING))
+                .plugin(new ArtifactPlugin(root))
+                .build();
+    }
+
+    private static Experiment downstream(Path root) {
+        ArtifactPlugin store = new ArtifactPlugin(root);
+        return Experiment.builder("evaluate")
+                .dataSource(store.dataSource("model", "train", "weights.txt", "baseline", true))
+                .step(Step.of("read", (Path weights, io.crystallize.core.Context context) -> {
+                    DOWNSTREAM_RUNS.incrementAndGet();
+                    context.metrics().record("chars", Files.readString(weights).length());
+                    return weights;
+                }))
+                .options(ExecutionOptions.defaults().withReuse(ReusePolicy.UNLESS_TIMING))
+                .plugin(store)
+                .build();
+    }
+
+    @Test
+    void reusedRunsCarryTheirArtifactsAndTheirDownstreamStaysReused() throws Exception {
+        Path root = temp.resolve("results");
+        upstream(root).run();
+        downstream(root).run();
+        UPSTREAM_RUNS.set(0);
+        DOWNSTREAM_RUNS.set(0);
+
+        Result again = upstream(root).run();
+        Result downstreamAgain = downstream(root).run();
+
+        assertThat(UPSTREAM_RUNS.get()).isZero();
+        assertThat(again.reused()).containsEntry("baseline", "v0");
+        Path carried = root.resolve("model/v1/replicate_2/baseline/train/weights.txt");
+        assertThat(carried).hasSameTextualContentAs(root.resolve("model/v0/replicate_2/baseline/train/weights.txt"));
+        assertThat(again.artifacts().get("baseline")).hasSize(3).allMatch(p -> p.contains("v1"));
+        assertThat(ArtifactPlugin.readMetadata(root.resolve("model/v1"))).isNotNull();
+        assertThat(Files.readString(root.resolve("model/v1/_manifest.json"))).contains("weights.txt");
+        assertThat(DOWNSTREAM_RUNS.get()).as("the upstream's runs are the same runs: nothing to redo").isZero();
+        assertThat(downstreamAgain.reused()).containsEntry("baseline", "v0");
+
+        // a third execution reuses the second's runs and names the version that ran them
+        assertThat(upstream(root).run().reused()).containsEntry("baseline", "v0");
+    }
+
+    @Test
+    void aDownstreamOfAnUpstreamThatRanAgainRunsAgain() {
+        Path root = temp.resolve("results");
+        upstream(root).run();
+        downstream(root).run();
+        DOWNSTREAM_RUNS.set(0);
+        UPSTREAM_RUNS.set(0);
+        // the same upstream, run again (reuse turned off): new artifacts, so the downstream's input changed
+        Experiment rerun = Experiment.builder("model").dataSource(upstream(root).dataSource())
+                .pipeline(upstream(root).pipeline()).replicates(3).plugin(new ArtifactPlugin(root)).build();
+        rerun.run();
+        assertThat(UPSTREAM_RUNS.get()).isEqualTo(3);
+
+        assertThat(downstream(root).run().reused()).isEmpty();
+        assertThat(DOWNSTREAM_RUNS.get()).isEqualTo(3);
     }
 
     private static final String SETUP = """
