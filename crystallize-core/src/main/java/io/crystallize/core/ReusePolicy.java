@@ -8,7 +8,7 @@ package io.crystallize.core;
  */
 public enum ReusePolicy {
 
-    /** Every run is run, and nothing is fingerprinted. */
+    /** Every run is run (fingerprints are still recorded where results are stored: they identify runs to resume). */
     NEVER,
 
     /**
