@@ -36,6 +36,20 @@ final class Runs {
     private final FirstRunCheck firstRuns;
     /** Keeps each finished run as it finishes; {@code null} when no plugin does, or after it failed. */
     private volatile DurableRuns durable;
+    /**
+     * Runs are handed to {@link #durable} once the execution has lasted
+     * {@value #DURABLE_AFTER_MILLIS} ms (a timer hands over those that finished before, all at
+     * once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
+     * pages are slow to map (virtual machines), as much as a short run itself, while an execution
+     * killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
+     */
+    private volatile boolean keeping;
+    private volatile boolean due;
+    private final java.util.concurrent.ScheduledFuture<?> timer;
+    /** Record slots given back by a resume, which the store kept already; {@code null} when none. */
+    private boolean[] restored;
+
+    static final long DURABLE_AFTER_MILLIS = 200;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -57,6 +71,40 @@ final class Runs {
         this.output = output;
         this.firstRuns = firstRuns;
         this.durable = durable;
+        this.timer = durable == null ? null : Clock.TIMER.schedule(() -> {
+            due = true;
+            startKeeping();
+        }, DURABLE_AFTER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The timer that starts keeping runs: one daemon thread for every execution. */
+    private static final class Clock {
+        static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    task -> {
+                        Thread thread = new Thread(task, "crystallize-durable-runs");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
+
+    /**
+     * After the runs: the timer is no longer needed; a stopped execution hands over every run that
+     * finished, however short it was, so that it can be resumed.
+     */
+    void afterRuns() {
+        if (timer != null) {
+            timer.cancel(false);
+            if (stop.isStopped()) {
+                due = true;
+                startKeeping();
+            }
+        }
     }
 
     /**
@@ -69,7 +117,12 @@ final class Runs {
         for (FinishedRun run : finished) {
             int c = java.util.Arrays.asList(names).indexOf(run.condition());
             if (c >= 0 && run.replicate() >= 0 && run.replicate() < replicates) {
-                records[run.replicate() * conditionCount + c] = new RunRecord(run.metrics(), null, run.artifacts(), null);
+                int index = run.replicate() * conditionCount + c;
+                records[index] = new RunRecord(run.metrics(), null, run.artifacts(), null);
+                if (restored == null) {
+                    restored = new boolean[records.length];
+                }
+                restored[index] = true;
             }
         }
     }
@@ -132,13 +185,42 @@ final class Runs {
             if (record != null) {
                 firstRuns.afterRun(c, replicate, record);
                 DurableRuns keeper = durable;
-                if (keeper != null && record.failure() == null) {
-                    keep(keeper, c, replicate, record);
+                if (keeper != null) {
+                    if (keeping) {
+                        if (record.failure() == null) {
+                            keep(keeper, c, replicate, record);
+                        }
+                    } else if (due) {
+                        startKeeping();
+                        if (record.failure() == null) {
+                            keep(keeper, c, replicate, record); // the timer's pass may have missed it; twice is harmless
+                        }
+                    }
                 }
             }
         }
         if (running != null) {
             running.finish(); // after the record is stored: whoever sees the run finished sees its record
+        }
+    }
+
+    /**
+     * Once due: hands over every run that finished so far; runs finishing afterwards are kept by
+     * their own thread. A run that finished on another thread just as the timer went off may be
+     * seen by neither (its record is not yet visible here): it is then not kept, and a resume runs
+     * it again.
+     */
+    private synchronized void startKeeping() {
+        DurableRuns keeper = durable;
+        if (keeping || !due || keeper == null) {
+            return;
+        }
+        keeping = true;
+        for (int index = 0; index < records.length; index++) {
+            RunRecord record = records[index];
+            if (record != null && record.failure() == null && (restored == null || !restored[index])) {
+                keep(keeper, index % conditionCount, index / conditionCount, record);
+            }
         }
     }
 
