@@ -25,6 +25,7 @@ if [ "$mode" = "--smoke" ]; then
     forks_parallel=1
     replicates_memory=10000
     replicates_process=2000
+    replicates_resume=10
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
@@ -35,6 +36,7 @@ else
     forks_parallel=5
     replicates_memory=1000000
     replicates_process=100000
+    replicates_resume=100
 fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
@@ -63,3 +65,5 @@ whole() {
 rm -rf "$out/whole-process"
 echo "whole_process.framework_${replicates_process}x2 $(whole "$replicates_process" "$out/whole-process") ms"
 echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written "$replicates_process" "$out/whole-process") ms"
+# resume after a kill at half the runs (10 ms each), beside a full execution in the same run
+java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" 2>/dev/null | grep '^resume\.'
