@@ -26,6 +26,7 @@ if [ "$mode" = "--smoke" ]; then
     replicates_memory=10000
     replicates_process=2000
     replicates_resume=10
+    rounds_resume=1
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
@@ -37,6 +38,7 @@ else
     replicates_memory=1000000
     replicates_process=100000
     replicates_resume=100
+    rounds_resume=5
 fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
@@ -66,4 +68,4 @@ rm -rf "$out/whole-process"
 echo "whole_process.framework_${replicates_process}x2 $(whole "$replicates_process" "$out/whole-process") ms"
 echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written "$replicates_process" "$out/whole-process") ms"
 # resume after a kill at half the runs (10 ms each), beside a full execution in the same run
-java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" 2>/dev/null | grep '^resume\.'
+java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" "$rounds_resume" 2>/dev/null | grep '^resume\.'

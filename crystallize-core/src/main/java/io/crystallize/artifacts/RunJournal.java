@@ -2,7 +2,6 @@ package io.crystallize.artifacts;
 
 import io.crystallize.core.FinishedRun;
 import io.crystallize.core.RunIdentity;
-import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -83,13 +82,22 @@ final class RunJournal implements AutoCloseable {
         RunJournal journal = new RunJournal(file, channel, conditions);
         journal.regionSize = (int) Math.min(LARGEST_REGION, Math.max(FIRST_REGION, (long) expectedRuns * BYTES_PER_RUN));
         try {
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("format", FORMAT);
-            header.put("identity", identity.fields());
-            header.put("conditions", conditions);
-            byte[] json = Json.MAPPER.writeValueAsBytes(header);
-            ByteBuffer payload = journal.payload(1 + json.length);
-            payload.put(HEADER).put(json);
+            // written and read without Jackson: a resume reads it before anything else needs a JSON reader
+            List<byte[]> texts = new ArrayList<>();
+            identity.fields().forEach((name, value) -> {
+                texts.add(name.getBytes(StandardCharsets.UTF_8));
+                texts.add(value.getBytes(StandardCharsets.UTF_8));
+            });
+            conditions.forEach(condition -> texts.add(condition.getBytes(StandardCharsets.UTF_8)));
+            int size = 1 + 4 + 4 + 4;
+            for (byte[] text : texts) {
+                size += 4 + text.length;
+            }
+            ByteBuffer payload = journal.payload(size);
+            payload.put(HEADER).putInt(FORMAT).putInt(identity.fields().size()).putInt(conditions.size());
+            for (byte[] text : texts) {
+                payload.putInt(text.length).put(text);
+            }
             journal.append(payload);
         } catch (IOException | RuntimeException e) {
             journal.close();
@@ -147,18 +155,21 @@ final class RunJournal implements AutoCloseable {
                     if (type != HEADER) {
                         return null;
                     }
-                    byte[] json = new byte[payload.remaining()];
-                    payload.get(json);
-                    Map<?, ?> header = Json.MAPPER.readValue(json, Map.class);
-                    if (!(header.get("format") instanceof Number format) || format.intValue() != FORMAT
-                            || !(header.get("identity") instanceof Map<?, ?> fields)
-                            || !(header.get("conditions") instanceof List<?> conditionList)) {
+                    if (payload.getInt() != FORMAT) {
                         return null;
                     }
-                    Map<String, String> text = new LinkedHashMap<>();
-                    fields.forEach((k, v) -> text.put(String.valueOf(k), String.valueOf(v)));
-                    identity = RunIdentity.of(text);
-                    conditions = conditionList.stream().map(String::valueOf).toList();
+                    int fieldCount = payload.getInt();
+                    int conditionCount = payload.getInt();
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    for (int i = 0; i < fieldCount; i++) {
+                        fields.put(string(payload), string(payload));
+                    }
+                    List<String> conditionNames = new ArrayList<>(conditionCount);
+                    for (int i = 0; i < conditionCount; i++) {
+                        conditionNames.add(string(payload));
+                    }
+                    identity = RunIdentity.of(fields);
+                    conditions = List.copyOf(conditionNames);
                 } else if (type == NAME) {
                     int id = payload.getInt();
                     String name = string(payload);
