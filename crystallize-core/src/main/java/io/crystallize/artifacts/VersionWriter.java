@@ -31,7 +31,7 @@ final class VersionWriter {
     /** Where finished runs are kept, from the first one on; {@code null} before it. */
     private volatile RunJournal journal;
     private RunJournal.Contents journalContents;
-    /** The journal could not be written: runs are no longer kept as they finish. */
+    /** The journal could not be written, or the version is being finished: no run is kept any more. */
     private boolean journalFailed;
 
     private VersionWriter(Path directory, long version, Execution execution, VersionLock lock) {
@@ -184,6 +184,7 @@ final class VersionWriter {
     }
 
     private synchronized void closeJournal() {
+        journalFailed = true;
         if (journal != null) {
             journal.close();
         }
@@ -239,6 +240,7 @@ final class VersionWriter {
     }
 
     private synchronized void deleteJournal() throws IOException {
+        journalFailed = true; // a late hand-over (the timer's) must not make a new journal in a complete version
         if (journal != null) {
             journal.delete();
         } else {
