@@ -25,7 +25,7 @@ if [ "$mode" = "--smoke" ]; then
     forks_parallel=1
     replicates_memory=10000
     replicates_process=2000
-    replicates_resume=10
+    replicates_resume=30
     rounds_resume=1
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)

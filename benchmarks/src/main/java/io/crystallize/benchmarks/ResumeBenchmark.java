@@ -85,9 +85,11 @@ public final class ResumeBenchmark {
         experiment.run(RunRequest.defaults().withResume(args[2].equals("resume")));
         System.out.println("MILLIS " + (System.nanoTime() - start) / 1_000_000);
         System.out.println("EXECUTED " + executed.get());
+        System.out.println("VERSION " + experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory()
+                .getFileName());
     }
 
-    private record Child(long wallMillis, long runMillis, int executed) {
+    private record Child(long wallMillis, long runMillis, int executed, String version) {
     }
 
     private static Process start(Path root, String mode, int replicates, long millis) throws IOException {
@@ -104,6 +106,7 @@ public final class ResumeBenchmark {
         long runMillis = -1;
         int executed = -1;
         int finished = 0;
+        String version = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -114,6 +117,8 @@ public final class ResumeBenchmark {
                     runMillis = Long.parseLong(line.substring(7));
                 } else if (line.startsWith("EXECUTED ")) {
                     executed = Integer.parseInt(line.substring(9));
+                } else if (line.startsWith("VERSION ")) {
+                    version = line.substring(8);
                 }
             }
         }
@@ -125,7 +130,7 @@ public final class ResumeBenchmark {
         if (killAfter <= 0 && process.exitValue() != 0) {
             throw new IllegalStateException(mode + " child failed with exit code " + process.exitValue());
         }
-        return new Child(wall, runMillis, executed);
+        return new Child(wall, runMillis, executed, version);
     }
 
     public static void main(String[] args) throws Exception {
@@ -146,7 +151,8 @@ public final class ResumeBenchmark {
             Child resumed = run(dir.resolve("killed"), "resume", replicates, millis, 0);
             for (String condition : List.of("baseline", "shifted")) {
                 Path a = dir.resolve("full").resolve(EXPERIMENT).resolve("v0").resolve(condition).resolve("results.json");
-                Path b = dir.resolve("killed").resolve(EXPERIMENT).resolve("v0").resolve(condition)
+                // a kill in the execution's first 200 ms leaves nothing to resume: the resume starts v1
+                Path b = dir.resolve("killed").resolve(EXPERIMENT).resolve(resumed.version()).resolve(condition)
                         .resolve("results.json");
                 if (!Files.exists(b) || !java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b))) {
                     throw new IllegalStateException("the resumed " + b + " differs from the full execution's " + a);
