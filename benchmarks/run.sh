@@ -25,6 +25,8 @@ if [ "$mode" = "--smoke" ]; then
     forks_parallel=1
     replicates_memory=10000
     replicates_process=2000
+    replicates_resume=30
+    rounds_resume=1
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
@@ -35,6 +37,8 @@ else
     forks_parallel=5
     replicates_memory=1000000
     replicates_process=100000
+    replicates_resume=100
+    rounds_resume=5
 fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
@@ -73,3 +77,5 @@ fi
 rm -rf "$out/rerun"
 java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
 rm -rf "$out/rerun"
+# resume after a kill at half the runs (10 ms each), beside a full execution in the same run
+java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" "$rounds_resume" 2>/dev/null | grep '^resume\.'

@@ -42,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * execution on the same thread, or until its JVM ends.
  *
  * <p>Each run is kept as it finishes, in a journal in the version directory (an append-only file
- * written through a memory mapping: a killed process loses only the runs it was running). The
+ * written through a memory mapping: a killed process loses only the runs it was running, and,
+ * in an execution's first 200 ms, the runs before, which are kept together at 200 ms). The
  * journal is removed when the version is complete, and kept when the execution stopped or died, so
  * that an execution asked to {@linkplain io.crystallize.core.RunRequest#withResume resume} can
  * continue that version in place: it takes the kept runs, runs the missing ones and completes the

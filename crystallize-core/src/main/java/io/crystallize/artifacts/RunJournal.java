@@ -2,7 +2,6 @@ package io.crystallize.artifacts;
 
 import io.crystallize.core.FinishedRun;
 import io.crystallize.core.RunIdentity;
-import io.crystallize.internal.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -41,7 +40,9 @@ final class RunJournal implements AutoCloseable {
     private static final byte RUN = 3;
     private static final int FORMAT = 1;
     private static final int FIRST_REGION = 16 * 1024;
-    private static final int LARGEST_REGION = 4 * 1024 * 1024;
+    private static final int LARGEST_REGION = 64 * 1024 * 1024;
+    /** A guess of a run's record: a few metrics of one value each. */
+    private static final int BYTES_PER_RUN = 64;
     /** A payload larger than this is not one of ours: the reader stops there. */
     private static final int LARGEST_RECORD = 64 * 1024 * 1024;
 
@@ -51,6 +52,7 @@ final class RunJournal implements AutoCloseable {
     private final Map<String, Integer> names = new HashMap<>();
     private final CRC32 crc = new CRC32();
     private ByteBuffer scratch = ByteBuffer.allocate(256);
+    private int[] nameIds = new int[4];
     private MappedByteBuffer region;
     private long regionStart;
     private int regionSize = FIRST_REGION;
@@ -66,20 +68,36 @@ final class RunJournal implements AutoCloseable {
         }
     }
 
-    /** Starts the journal of a version, replacing any there. */
-    static RunJournal create(Path versionDir, RunIdentity identity, List<String> conditions) throws IOException {
+    /**
+     * Starts the journal of a version, replacing any there, with room mapped for about
+     * {@code expectedRuns} runs: mapping is the costly part of growing it (a run's record is copied
+     * in tens of nanoseconds, a mapping takes hundreds of microseconds on a loaded machine), and
+     * pages are only allocated when written.
+     */
+    static RunJournal create(Path versionDir, RunIdentity identity, List<String> conditions, int expectedRuns)
+            throws IOException {
         Path file = versionDir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         RunJournal journal = new RunJournal(file, channel, conditions);
+        journal.regionSize = (int) Math.min(LARGEST_REGION, Math.max(FIRST_REGION, (long) expectedRuns * BYTES_PER_RUN));
         try {
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("format", FORMAT);
-            header.put("identity", identity.fields());
-            header.put("conditions", conditions);
-            byte[] json = Json.MAPPER.writeValueAsBytes(header);
-            ByteBuffer payload = journal.payload(1 + json.length);
-            payload.put(HEADER).put(json);
+            // written and read without Jackson: a resume reads it before anything else needs a JSON reader
+            List<byte[]> texts = new ArrayList<>();
+            identity.fields().forEach((name, value) -> {
+                texts.add(name.getBytes(StandardCharsets.UTF_8));
+                texts.add(value.getBytes(StandardCharsets.UTF_8));
+            });
+            conditions.forEach(condition -> texts.add(condition.getBytes(StandardCharsets.UTF_8)));
+            int size = 1 + 4 + 4 + 4;
+            for (byte[] text : texts) {
+                size += 4 + text.length;
+            }
+            ByteBuffer payload = journal.payload(size);
+            payload.put(HEADER).putInt(FORMAT).putInt(identity.fields().size()).putInt(conditions.size());
+            for (byte[] text : texts) {
+                payload.putInt(text.length).put(text);
+            }
             journal.append(payload);
         } catch (IOException | RuntimeException e) {
             journal.close();
@@ -99,19 +117,23 @@ final class RunJournal implements AutoCloseable {
      */
     static Contents read(Path versionDir) throws IOException {
         Path file = versionDir.resolve(FILE);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        ByteBuffer in;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 8) {
+                return null;
+            }
+            // mapped, not read: a journal is mostly the zeros after its last record
+            in = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
         } catch (NoSuchFileException e) {
             return null;
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
         CRC32 check = new CRC32();
         RunIdentity identity = null;
         List<String> conditions = null;
         Map<Integer, String> nameById = new HashMap<>();
         Map<String, Integer> names = new HashMap<>();
-        List<FinishedRun> runs = new ArrayList<>();
+        Map<String, FinishedRun> runs = new LinkedHashMap<>(); // a run kept twice is one run
         long validEnd = 0;
         while (in.remaining() >= 8) {
             int start = in.position();
@@ -121,7 +143,7 @@ final class RunJournal implements AutoCloseable {
                 break;
             }
             check.reset();
-            check.update(bytes, in.position(), length);
+            check.update(in.slice(in.position(), length));
             if ((int) check.getValue() != sum) {
                 break;
             }
@@ -133,25 +155,29 @@ final class RunJournal implements AutoCloseable {
                     if (type != HEADER) {
                         return null;
                     }
-                    byte[] json = new byte[payload.remaining()];
-                    payload.get(json);
-                    Map<?, ?> header = Json.MAPPER.readValue(json, Map.class);
-                    if (!(header.get("format") instanceof Number format) || format.intValue() != FORMAT
-                            || !(header.get("identity") instanceof Map<?, ?> fields)
-                            || !(header.get("conditions") instanceof List<?> conditionList)) {
+                    if (payload.getInt() != FORMAT) {
                         return null;
                     }
-                    Map<String, String> text = new LinkedHashMap<>();
-                    fields.forEach((k, v) -> text.put(String.valueOf(k), String.valueOf(v)));
-                    identity = RunIdentity.of(text);
-                    conditions = conditionList.stream().map(String::valueOf).toList();
+                    int fieldCount = payload.getInt();
+                    int conditionCount = payload.getInt();
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    for (int i = 0; i < fieldCount; i++) {
+                        fields.put(string(payload), string(payload));
+                    }
+                    List<String> conditionNames = new ArrayList<>(conditionCount);
+                    for (int i = 0; i < conditionCount; i++) {
+                        conditionNames.add(string(payload));
+                    }
+                    identity = RunIdentity.of(fields);
+                    conditions = List.copyOf(conditionNames);
                 } else if (type == NAME) {
                     int id = payload.getInt();
                     String name = string(payload);
                     nameById.put(id, name);
                     names.put(name, id);
                 } else if (type == RUN) {
-                    runs.add(run(payload, conditions, nameById));
+                    FinishedRun run = run(payload, conditions, nameById);
+                    runs.put(run.replicate() + "/" + run.condition(), run);
                 } else {
                     break;
                 }
@@ -164,7 +190,7 @@ final class RunJournal implements AutoCloseable {
         if (identity == null) {
             return null;
         }
-        return new Contents(identity, conditions, runs, validEnd, names);
+        return new Contents(identity, conditions, List.copyOf(runs.values()), validEnd, names);
     }
 
     private static FinishedRun run(ByteBuffer payload, List<String> conditions, Map<Integer, String> nameById) {
@@ -197,10 +223,11 @@ final class RunJournal implements AutoCloseable {
      * Continues the journal {@code contents} was read from: records go after its last valid one,
      * and whatever followed it (a torn record) is cleared.
      */
-    static RunJournal reopen(Path versionDir, Contents contents) throws IOException {
+    static RunJournal reopen(Path versionDir, Contents contents, int expectedRuns) throws IOException {
         Path file = versionDir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         RunJournal journal = new RunJournal(file, channel, contents.conditions());
+        journal.regionSize = (int) Math.min(LARGEST_REGION, Math.max(FIRST_REGION, (long) expectedRuns * BYTES_PER_RUN));
         try {
             channel.truncate(contents.validEnd());
             journal.end = contents.validEnd();
@@ -223,15 +250,17 @@ final class RunJournal implements AutoCloseable {
         }
         int metricCount = run.metricCount();
         int size = 1 + 12 + 4;
+        if (nameIds.length < metricCount) {
+            nameIds = new int[Math.max(metricCount, nameIds.length * 2)];
+        }
         for (int i = 0; i < metricCount; i++) {
             String name = run.metricName(i);
-            if (!names.containsKey(name)) {
-                defineName(name);
-            }
+            Integer id = names.get(name);
+            nameIds[i] = id != null ? id : defineName(name);
             size += 8 + 8 * run.valueCount(i);
         }
         List<Path> artifacts = run.artifacts();
-        List<byte[]> artifactBytes = new ArrayList<>(artifacts.size());
+        List<byte[]> artifactBytes = artifacts.isEmpty() ? List.of() : new ArrayList<>(artifacts.size());
         for (Path artifact : artifacts) {
             byte[] text = artifact.toString().getBytes(StandardCharsets.UTF_8);
             artifactBytes.add(text);
@@ -241,7 +270,7 @@ final class RunJournal implements AutoCloseable {
         payload.put(RUN).putInt(condition).putInt(run.replicate()).putInt(metricCount);
         for (int i = 0; i < metricCount; i++) {
             int count = run.valueCount(i);
-            payload.putInt(names.get(run.metricName(i))).putInt(count);
+            payload.putInt(nameIds[i]).putInt(count);
             for (int j = 0; j < count; j++) {
                 payload.putLong(Double.doubleToRawLongBits(run.value(i, j)));
             }
@@ -253,13 +282,14 @@ final class RunJournal implements AutoCloseable {
         append(payload);
     }
 
-    private void defineName(String name) throws IOException {
+    private int defineName(String name) throws IOException {
         int id = names.size();
         byte[] text = name.getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = payload(1 + 4 + 4 + text.length);
         payload.put(NAME).putInt(id).putInt(text.length).put(text);
         append(payload);
         names.put(name, id);
+        return id;
     }
 
     private static String string(ByteBuffer payload) {
@@ -295,7 +325,7 @@ final class RunJournal implements AutoCloseable {
     /** Maps the next part of the file, at least {@code bytes} long (the file grows with it). */
     private void map(int bytes) throws IOException {
         if (region != null) {
-            regionSize = Math.min(LARGEST_REGION, regionSize * 2);
+            regionSize = (int) Math.min(LARGEST_REGION, regionSize * 2L);
         }
         // regions follow each other in the file; what lies beyond the last record is zeros: where a reader stops
         int size = Math.max(regionSize, bytes + 8);

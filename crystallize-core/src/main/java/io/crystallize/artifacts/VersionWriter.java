@@ -29,9 +29,9 @@ final class VersionWriter {
     /** The runs kept for the interrupted execution this one continues; empty for a new version. */
     private final List<FinishedRun> resumed;
     /** Where finished runs are kept, from the first one on; {@code null} before it. */
-    private RunJournal journal;
+    private volatile RunJournal journal;
     private RunJournal.Contents journalContents;
-    /** The journal could not be written: runs are no longer kept as they finish. */
+    /** The journal could not be written, or the version is being finished: no run is kept any more. */
     private boolean journalFailed;
 
     private VersionWriter(Path directory, long version, Execution execution, VersionLock lock) {
@@ -70,19 +70,35 @@ final class VersionWriter {
     }
 
     /** Keeps a run that finished; a journal that cannot be written is reported once and given up. */
-    synchronized void keep(FinishedRun run) {
-        if (journalFailed) {
-            return;
-        }
+    void keep(FinishedRun run) {
+        RunJournal open = journal;
         try {
-            if (journal == null) {
-                journal = journalContents != null ? RunJournal.reopen(directory, journalContents)
-                        : RunJournal.create(directory, execution.identity(), execution.conditions());
-                journalContents = null;
+            if (open == null && (open = openJournal()) == null) {
+                return;
             }
-            journal.append(run);
+            open.append(run);
         } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** The journal, made on the first finished run; {@code null} once it failed. */
+    private synchronized RunJournal openJournal() throws IOException {
+        if (journal == null && !journalFailed) {
+            int runs = execution.replicates() * execution.conditions().size();
+            journal = journalContents != null ? RunJournal.reopen(directory, journalContents, runs - resumed.size())
+                    : RunJournal.create(directory, execution.identity(), execution.conditions(), runs);
+            journalContents = null;
+        }
+        return journal;
+    }
+
+    private synchronized void failed(Exception e) {
+        if (!journalFailed) {
             journalFailed = true;
+            if (journal != null) {
+                journal.close(); // later appends return at once
+            }
             System.getLogger("io.crystallize.artifacts").log(System.Logger.Level.WARNING, "runs of '"
                     + execution.experiment().name() + "' are no longer kept in " + directory.resolve(RunJournal.FILE)
                     + " as they finish (" + e + "); a killed execution cannot be resumed from them");
@@ -168,6 +184,7 @@ final class VersionWriter {
     }
 
     private synchronized void closeJournal() {
+        journalFailed = true;
         if (journal != null) {
             journal.close();
         }
@@ -242,6 +259,7 @@ final class VersionWriter {
     }
 
     private synchronized void deleteJournal() throws IOException {
+        journalFailed = true; // a late hand-over (the timer's) must not make a new journal in a complete version
         if (journal != null) {
             journal.delete();
         } else {

@@ -72,18 +72,12 @@ public final class FinishedRun {
 
     /** How many values the {@code i}-th metric has. */
     public int valueCount(int i) {
-        Objects.checkIndex(i, metrics.nameCount());
-        int[] length = new int[1];
-        metrics.valuesOf(i, length);
-        return length[0];
+        return metrics.sizeOf(Objects.checkIndex(i, metrics.nameCount()));
     }
 
     /** The {@code j}-th value of the {@code i}-th metric. */
     public double value(int i, int j) {
-        Objects.checkIndex(i, metrics.nameCount());
-        int[] length = new int[1];
-        double[] values = metrics.valuesOf(i, length);
-        return values[Objects.checkIndex(j, length[0])];
+        return metrics.valueOf(Objects.checkIndex(i, metrics.nameCount()), Objects.checkIndex(j, metrics.sizeOf(i)));
     }
 
     /** The artifacts the run wrote, where the store put them. */

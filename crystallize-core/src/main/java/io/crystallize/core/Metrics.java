@@ -206,6 +206,16 @@ public final class Metrics {
         return series[i].name;
     }
 
+    /** How many values the i-th metric has, not synchronized: only for a finished run. */
+    int sizeOf(int i) {
+        return series[i].size;
+    }
+
+    /** The j-th value of the i-th metric, not synchronized: only for a finished run. */
+    double valueOf(int i, int j) {
+        return series[i].values[j];
+    }
+
     /** The i-th metric's values, not copied: only for a finished run. */
     double[] valuesOf(int i, int[] length) {
         length[0] = series[i].size;

@@ -121,7 +121,12 @@ final class Runner {
         Throwable primary = null;
         boolean interruptedAfterRuns = false;
         try {
-            Watchdog.Outcome left = supervised ? new Watchdog(stop, active).supervise(phase) : inline(phase);
+            Watchdog.Outcome left;
+            try {
+                left = supervised ? new Watchdog(stop, active).supervise(phase) : inline(phase);
+            } finally {
+                runs.afterRuns();
+            }
             // what the first complete run of a condition shows about every run fails the execution now
             runs.firstRunProblem();
             RunRecord[] records = runs.records(left.runs());

@@ -38,6 +38,20 @@ final class Runs {
     private volatile DurableRuns durable;
     private boolean[] skipped;
     private TaskExecution requested;
+    /**
+     * Runs are handed to {@link #durable} once the execution has lasted
+     * {@value #DURABLE_AFTER_MILLIS} ms (a timer hands over those that finished before, all at
+     * once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
+     * pages are slow to map (virtual machines), as much as a short run itself, while an execution
+     * killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
+     */
+    private volatile boolean keeping;
+    private volatile boolean due;
+    private final java.util.concurrent.ScheduledFuture<?> timer;
+    /** Record slots given back by a resume, which the store kept already; {@code null} when none. */
+    private boolean[] restored;
+
+    static final long DURABLE_AFTER_MILLIS = 200;
 
     /**
      * @param active where supervised runs say what they do, or {@code null} when runs are not watched
@@ -59,6 +73,40 @@ final class Runs {
         this.output = output;
         this.firstRuns = firstRuns;
         this.durable = durable;
+        this.timer = durable == null ? null : Clock.TIMER.schedule(() -> {
+            due = true;
+            startKeeping();
+        }, DURABLE_AFTER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The timer that starts keeping runs: one daemon thread for every execution. */
+    private static final class Clock {
+        static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    task -> {
+                        Thread thread = new Thread(task, "crystallize-durable-runs");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
+    }
+
+    /**
+     * After the runs: the timer is no longer needed; a stopped execution hands over every run that
+     * finished, however short it was, so that it can be resumed.
+     */
+    void afterRuns() {
+        if (timer != null) {
+            timer.cancel(false);
+            if (stop.isStopped()) {
+                due = true;
+                startKeeping();
+            }
+        }
     }
 
     /**
@@ -71,7 +119,12 @@ final class Runs {
         for (FinishedRun run : finished) {
             int c = java.util.Arrays.asList(names).indexOf(run.condition());
             if (c >= 0 && run.replicate() >= 0 && run.replicate() < replicates) {
-                records[run.replicate() * conditionCount + c] = new RunRecord(run.metrics(), null, run.artifacts(), null);
+                int index = run.replicate() * conditionCount + c;
+                records[index] = new RunRecord(run.metrics(), null, run.artifacts(), null);
+                if (restored == null) {
+                    restored = new boolean[records.length];
+                }
+                restored[index] = true;
             }
         }
     }
@@ -170,14 +223,49 @@ final class Runs {
             records[replicate * conditionCount + c] = record;
             if (record != null) {
                 firstRuns.afterRun(c, replicate, record);
-                DurableRuns keeper = durable;
-                if (keeper != null && record.failure() == null) {
-                    keep(keeper, c, replicate, record);
-                }
+                offerToKeep(c, replicate, record);
             }
         }
         if (running != null) {
             running.finish(); // after the record is stored: whoever sees the run finished sees its record
+        }
+    }
+
+    /**
+     * Once due: hands over every run that finished so far; runs finishing afterwards are kept by
+     * their own thread. A run that finished on another thread just as the timer went off may be
+     * seen by neither (its record is not yet visible here): it is then not kept, and a resume runs
+     * it again.
+     */
+    private synchronized void startKeeping() {
+        DurableRuns keeper = durable;
+        if (keeping || !due || keeper == null) {
+            return;
+        }
+        keeping = true;
+        for (int index = 0; index < records.length; index++) {
+            RunRecord record = records[index];
+            if (record != null && record.failure() == null && (restored == null || !restored[index])) {
+                keep(keeper, index % conditionCount, index / conditionCount, record);
+            }
+        }
+    }
+
+    /** A finished run, kept at once when runs are being kept, or from the timer's pass when it comes. */
+    private void offerToKeep(int c, int replicate, RunRecord record) {
+        DurableRuns keeper = durable;
+        if (keeper == null) {
+            return;
+        }
+        if (keeping) {
+            if (record.failure() == null) {
+                keep(keeper, c, replicate, record);
+            }
+        } else if (due) {
+            startKeeping();
+            if (record.failure() == null) {
+                keep(keeper, c, replicate, record); // the timer's pass may have missed it; twice is harmless
+            }
         }
     }
 
@@ -245,10 +333,7 @@ final class Runs {
         if (replicate >= 0) {
             records[replicate * conditionCount + c] = record;
             firstRuns.afterRun(c, replicate, record);
-            DurableRuns keeper = durable;
-            if (keeper != null && record.failure() == null) {
-                keep(keeper, c, replicate, record);
-            }
+            offerToKeep(c, replicate, record);
         }
     }
 
