@@ -9,12 +9,22 @@
 # rest; iterations of 1 s for the nanosecond wiring calls and for the parallel speed-up, which runs
 # in 5 forks (1 and 2 workers are separate forks, whose differences outweighed the framework's own
 # 2%: alternating in one JVM, 1.92x against plain threads' 1.96x); 8 warm-up iterations of 3 s for
-# the engine.
+# the engine's JMH figures (the run's report, the layout written by hand).
+# The engine-vs-Jupiter targets are not two JMH benchmarks (separate forks minutes apart measured the
+# machine's load of the moment): EngineAlternating warms both to their own steady state and then
+# alternates them in one JVM. The cold figures (ColdStart: console launcher in fresh JVMs;
+# MavenColdStart: `mvn -q test` of two generated modules) alternate candidate and baseline process by
+# process. MavenColdStart needs the reactor installed in the local repository Maven uses: this
+# script installs crystallize-junit and what it needs (-DskipTests) first.
+# Extra Maven arguments for every mvn call (e.g. an own local repository, offline) go in MVN_ARGS:
+#   MVN_ARGS="-o -Dmaven.repo.local=/path/to/repository" benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-full}
+read -r -a mvn_args <<< "${MVN_ARGS:-}"
 
-mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+mvn -B -ntp -q -pl benchmarks -am package -DskipTests "${mvn_args[@]}"
+mvn -B -ntp -q -pl crystallize-junit -am install -DskipTests "${mvn_args[@]}"
 jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target
 if [ "$mode" = "--smoke" ]; then
@@ -27,6 +37,9 @@ if [ "$mode" = "--smoke" ]; then
     replicates_process=2000
     replicates_resume=30
     rounds_resume=1
+    alternating=(1 1 1 1)
+    cold_repetitions=1
+    maven_repetitions=1
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
@@ -39,6 +52,10 @@ else
     replicates_process=100000
     replicates_resume=100
     rounds_resume=5
+    # 10 measured rounds of 20 runs of each side, after at least 10 warm-up rounds (about 20 s)
+    alternating=(10 20)
+    cold_repetitions=8
+    maven_repetitions=4
 fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
@@ -52,9 +69,14 @@ engine_results="$out/engine-results"
 rm -rf "$engine_results"
 trap 'rm -rf "$engine_results"' EXIT
 java -Dcrystallize.bench.results="$engine_results" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
-    -rff "$out/jmh-engine.json" 'EngineBenchmark' > "$out/jmh-engine.log"
+    -rff "$out/jmh-engine.json" 'EngineBenchmark\.(crystallizeEngineResultsOnTmpfs|crystallizeEngineWithReportOnTmpfs|layoutWrittenByHand)$' \
+    > "$out/jmh-engine.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
     "$out/jmh-wiring.json" "$out/jmh-report.json" "$out/jmh-engine.json"
+java -Dcrystallize.bench.results="$engine_results" -cp "$jar" io.crystallize.benchmarks.EngineAlternating "${alternating[@]}"
+rm -rf "$out/cold-start" "$out/maven-cold-start"
+java -cp "$jar" io.crystallize.benchmarks.ColdStart "$out/cold-start" "$cold_repetitions"
+java -cp "$jar" io.crystallize.benchmarks.MavenColdStart "$out/maven-cold-start" "$maven_repetitions" "${mvn_args[@]}"
 java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 
 whole() {
