@@ -29,7 +29,7 @@ run --select-unique-id '[engine:crystallize]/[experiment:io.crystallize.samples.
 grep -q '1 tests found' "$work/unique-id.log" || fail "expected exactly 1 test by unique id" "$work/unique-id.log"
 grep -q '1 tests successful' "$work/unique-id.log" || fail "expected it to pass" "$work/unique-id.log"
 # progress of a long execution, and the run's report, on the launcher's console
-run --config crystallize.progress=100ms --select-class io.crystallize.samples.cache.CacheEvictionExperiment \
+run --config crystallize.progress=100ms --config crystallize.reuse=never --select-class io.crystallize.samples.cache.CacheEvictionExperiment \
     > "$work/progress.log" 2>&1 || fail "the cache sample did not pass under the console launcher" "$work/progress.log"
 grep -Eq 'crystallize: CacheEvictionExperiment [0-9]+/90 runs \([0-9]+%\), [0-9.]+ runs/s' "$work/progress.log" \
     || fail "no progress line on the console launcher's output" "$work/progress.log"
