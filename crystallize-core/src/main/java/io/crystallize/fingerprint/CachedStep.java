@@ -132,6 +132,11 @@ public final class CachedStep<I, O> implements Step<I, O> {
         return new CachedStep<>(step, directory.getParent(), codec, value, keyedInput, code);
     }
 
+    /** The step whose outputs this caches. */
+    Step<I, O> step() {
+        return step;
+    }
+
     /** Outputs given back from the cache by this instance. */
     public int hits() {
         return hits.get();
