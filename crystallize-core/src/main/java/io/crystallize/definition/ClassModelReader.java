@@ -19,6 +19,7 @@ import io.crystallize.internal.model.ParameterModel;
 import io.crystallize.internal.model.StepModel;
 import io.crystallize.internal.model.TreatmentModel;
 import io.crystallize.internal.model.TypeRef;
+import io.crystallize.internal.model.TypeShape;
 import io.crystallize.internal.model.TypeRelation;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -87,7 +88,7 @@ final class ClassModelReader {
             Step step = method.getAnnotation(Step.class);
             if (step != null) {
                 steps.add(new StepModel(step.value().isEmpty() ? method.getName() : step.value(),
-                        method(method, ordinal, "Step")));
+                        method(method, ordinal, "Step"), step.cache(), shape(method.getGenericReturnType())));
             }
             Treatment[] declared = method.getAnnotationsByType(Treatment.class);
             for (int i = 0; i < declared.length; i++) {
@@ -188,6 +189,20 @@ final class ClassModelReader {
         return new MethodModel(method.getName(), Modifier.isPrivate(modifiers), Modifier.isStatic(modifiers),
                 typeRef(method.getGenericReturnType()), parameters,
                 ElementRef.ofMethod(method.getName(), ordinal, annotation, 0));
+    }
+
+    private static TypeShape shape(Type type) {
+        if (type instanceof TypeVariable<?>) {
+            return TypeShape.TYPE_VARIABLE;
+        }
+        Class<?> raw = raw(type);
+        if (raw.isInterface()) {
+            return TypeShape.INTERFACE;
+        }
+        if (!raw.isPrimitive() && !raw.isArray() && !raw.isEnum() && Modifier.isAbstract(raw.getModifiers())) {
+            return TypeShape.ABSTRACT_CLASS;
+        }
+        return TypeShape.CONCRETE;
     }
 
     private DataSourceModel dataSource(DataSource source, MethodModel method) {

@@ -3,13 +3,17 @@ package io.crystallize.definition;
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.artifacts.ResultWriter;
 import io.crystallize.artifacts.Retention;
+import io.crystallize.base.Names;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.ExecutionOptions;
 import io.crystallize.core.Experiment;
 import io.crystallize.core.ReusePolicy;
+import io.crystallize.core.SeedPlugin;
+import io.crystallize.core.Step;
+import io.crystallize.fingerprint.CachedStep;
+import io.crystallize.internal.wiring.RunState;
 import io.crystallize.plugins.ParallelExecution;
 import io.crystallize.plugins.ProgressPlugin;
-import io.crystallize.core.SeedPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -119,6 +123,22 @@ public record ExperimentSettings(int defaultReplicates, Optional<Integer> replic
     public DataSource<Path> upstreamArtifact(String experiment, String step, String artifact, String condition) {
         return new ArtifactPlugin(artifactRoot).dataSource(experiment, step, artifact,
                 condition.isEmpty() ? null : condition, false);
+    }
+
+    /**
+     * An annotated experiment's step made to cache its method's outputs (what
+     * {@code @Step(cache = true)} asks for): {@code wiring} calls the method and carries its return
+     * value on ({@code last}: returns it as the pipeline's output). Outputs are cached as JSON of
+     * {@code outputType} under {@code <artifactRoot>/.cache/steps/<experiment>/<step>}, keyed by the
+     * method's code and all project code it reaches, the run's current value and every context value.
+     *
+     * @throws io.crystallize.base.ConfigurationException when the output type cannot be read back from
+     *                                                   JSON or the class's code cannot be fingerprinted
+     */
+    public <E> Step<RunState<E>, Object> cachedStep(String experiment, Step<RunState<E>, Object> wiring,
+            Class<?> experimentClass, String method, Class<?> outputType, boolean last) {
+        Path directory = artifactRoot.resolve(CachedStep.DEFAULT_DIRECTORY).resolve(Names.require("experiment", experiment));
+        return new CachedMethodStep<>(wiring, experimentClass, method, outputType, directory, last);
     }
 
     /** These settings with runs reused as {@code value} says (an experiment's annotation may say otherwise). */

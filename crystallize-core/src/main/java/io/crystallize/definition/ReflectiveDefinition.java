@@ -46,6 +46,7 @@ final class ReflectiveDefinition implements ExperimentDefinition {
     private final Class<?> type;
     private final ExperimentModel model;
     private final List<MethodHandle> methods = new ArrayList<>();
+    private final List<Class<?>> returnTypes = new ArrayList<>();
     private final Map<String, MethodHandle> setters = new LinkedHashMap<>();
     private final Map<String, MethodHandle> getters = new LinkedHashMap<>();
     private final MethodHandle constructor;
@@ -60,6 +61,7 @@ final class ReflectiveDefinition implements ExperimentDefinition {
             for (Method method : reading.methods()) {
                 method.setAccessible(true);
                 methods.add(spread(lookup.unreflect(method)));
+                returnTypes.add(method.getReturnType());
             }
             for (ParamModel param : model.params()) {
                 Field field = reading.fields().get(param.field());
@@ -131,7 +133,12 @@ final class ReflectiveDefinition implements ExperimentDefinition {
         builder.dataSource(dataSource(settings));
         List<StepModel> steps = model.steps();
         for (int i = 0; i < steps.size(); i++) {
-            builder.step(step(steps.get(i), i == steps.size() - 1));
+            StepModel step = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            builder.step(step.cache()
+                    ? settings.cachedStep(model.name(), step(step, last), type, step.method().name(),
+                            returnTypes.get(step.method().ref().ordinal()), last)
+                    : step(step, last));
         }
         for (TreatmentModel treatment : model.treatments()) {
             builder.treatment(treatment(treatment));

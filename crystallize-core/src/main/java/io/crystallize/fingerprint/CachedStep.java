@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -60,9 +61,11 @@ public final class CachedStep<I, O> implements Step<I, O> {
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
+    private final java.util.function.Function<? super I, ?> keyedInput;
     private volatile String code;
 
-    private CachedStep(Step<I, O> step, Path directory, StepCodec<O> codec, int maxEntries) {
+    private CachedStep(Step<I, O> step, Path directory, StepCodec<O> codec, int maxEntries,
+            java.util.function.Function<? super I, ?> keyedInput, String code) {
         this.step = step;
         this.directory = directory.resolve(Names.require("step", step.name()));
         this.codec = codec;
@@ -70,6 +73,8 @@ public final class CachedStep<I, O> implements Step<I, O> {
             throw new ConfigurationException("a step cache must keep at least one entry, got " + maxEntries);
         }
         this.maxEntries = maxEntries;
+        this.keyedInput = keyedInput;
+        this.code = code;
     }
 
     /**
@@ -79,23 +84,57 @@ public final class CachedStep<I, O> implements Step<I, O> {
      *                                abstract class): give a concrete type or a {@link StepCodec}
      */
     public static <I, O> CachedStep<I, O> of(Step<I, O> step, Class<O> outputType, Path directory) {
+        return new CachedStep<>(step, directory, jsonCodec(step, outputType), DEFAULT_MAX_ENTRIES,
+                java.util.function.Function.identity(), null);
+    }
+
+    /** Caches {@code step}'s outputs through {@code codec} under {@code directory}. */
+    public static <I, O> CachedStep<I, O> of(Step<I, O> step, StepCodec<O> codec, Path directory) {
+        return new CachedStep<>(step, directory, codec, DEFAULT_MAX_ENTRIES, java.util.function.Function.identity(), null);
+    }
+
+    /**
+     * Caches the outputs of a step that calls {@code method} of {@code declaringClass} (an annotated
+     * experiment's {@code @Step} method) as JSON of {@code outputType} under {@code directory}. The
+     * key holds that method's code fingerprint (every overload of it and all project code it
+     * reaches) instead of the step object's, and the part of the step's input {@code keyedInput}
+     * picks, which must be everything of the input the method can see besides the context.
+     *
+     * @throws ConfigurationException when Jackson cannot read the type back, or when the class file
+     *                                of {@code declaringClass} cannot be found to fingerprint its code
+     */
+    public static <I, O> CachedStep<I, O> ofMethod(Step<I, O> step, Class<?> declaringClass, String method,
+            Class<O> outputType, Path directory, java.util.function.Function<? super I, ?> keyedInput) {
+        Objects.requireNonNull(keyedInput, "keyedInput");
+        StepCodec<O> codec = jsonCodec(step, outputType);
+        ClassIndex index = ClassIndex.of(declaringClass.getClassLoader());
+        String code = index.entry(Traversal.internalName(declaringClass)).map(entry -> entry.isProject()
+                ? CodeFingerprint.ofMethod(declaringClass, method).value()
+                : Digests.sha256("library " + entry.library() + " " + declaringClass.getName() + "#" + method))
+                .orElseThrow(() -> new ConfigurationException("step '" + step.name() + "' cannot be cached: the class "
+                        + "file of " + declaringClass.getName() + " cannot be found through its class loader to "
+                        + "fingerprint its code; load it from a directory or jar on the class path, or remove caching"));
+        return new CachedStep<>(step, directory, codec, DEFAULT_MAX_ENTRIES, keyedInput, code);
+    }
+
+    private static <O> StepCodec<O> jsonCodec(Step<?, O> step, Class<O> outputType) {
         if (outputType.isInterface() || Modifier.isAbstract(outputType.getModifiers()) && !outputType.isPrimitive()
                 && !outputType.isArray()) {
             throw new ConfigurationException("step '" + step.name() + "' cannot be cached as " + outputType.getName()
                     + ": JSON cannot be read back into an interface or abstract class; give the concrete output type "
                     + "or a StepCodec");
         }
-        return new CachedStep<>(step, directory, new JsonCodec<>(step.name(), outputType), DEFAULT_MAX_ENTRIES);
-    }
-
-    /** Caches {@code step}'s outputs through {@code codec} under {@code directory}. */
-    public static <I, O> CachedStep<I, O> of(Step<I, O> step, StepCodec<O> codec, Path directory) {
-        return new CachedStep<>(step, directory, codec, DEFAULT_MAX_ENTRIES);
+        return new JsonCodec<>(step.name(), outputType);
     }
 
     /** The same cache keeping at most {@code value} entries. */
     public CachedStep<I, O> withMaxEntries(int value) {
-        return new CachedStep<>(step, directory.getParent(), codec, value);
+        return new CachedStep<>(step, directory.getParent(), codec, value, keyedInput, code);
+    }
+
+    /** The step whose outputs this caches. */
+    Step<I, O> step() {
+        return step;
     }
 
     /** Outputs given back from the cache by this instance. */
@@ -190,7 +229,8 @@ public final class CachedStep<I, O> implements Step<I, O> {
     }
 
     /** The entry's key: a digest of everything the step's run depends on. */
-    String key(I input, Context context) {
+    String key(I stepInput, Context context) {
+        Object input = keyedInput.apply(stepInput);
         String fingerprint = code;
         if (fingerprint == null) {
             fingerprint = CodeFingerprint.ofObjects(step).value();

@@ -46,6 +46,11 @@ final class Traversal {
         } else {
             wholeClass(internalName(type));
         }
+        if (code instanceof CachedStep<?, ?> cached) {
+            // a library class: what it runs is the step it wraps, read through that step's own loader
+            Object wrapped = cached.step();
+            parts.putAll(new Traversal(ClassIndex.of(wrapped.getClass().getClassLoader())).object(wrapped).parts());
+        }
         return this;
     }
 

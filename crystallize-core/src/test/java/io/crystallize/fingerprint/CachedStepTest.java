@@ -142,6 +142,47 @@ class CachedStepTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCodeOfACachedStepIsTheCodeOfTheStepItWraps() throws Exception {
+        // run fingerprints (reuse of whole runs) see a CachedStep in the pipeline: its own class is the library's
+        List<String> prints = new java.util.ArrayList<>();
+        for (int factor : new int[] {2, 3}) {
+            Path classes = Fixtures.compile(temp, Map.of("fx/Doubler.java", DOUBLER, "fx/Scale.java", scale(factor)));
+            try (URLClassLoader loader = Fixtures.loader(classes)) {
+                Step<Double, Double> step = (Step<Double, Double>) loader.loadClass("fx.Doubler").getConstructor()
+                        .newInstance();
+                prints.add(CodeFingerprint.ofObjects(CachedStep.of(step, Double.class, temp)).value());
+            }
+        }
+
+        assertThat(prints.get(0)).isNotEqualTo(prints.get(1));
+    }
+
+    @Test
+    void aMethodWhoseClassFileCannotBeReadCannotBeCached() throws Exception {
+        Path classes = Fixtures.compile(temp, Map.of("fx/Doubler.java", DOUBLER, "fx/Scale.java", scale(2)));
+        byte[] doubler = Files.readAllBytes(classes.resolve("fx/Doubler.class"));
+        byte[] scale = Files.readAllBytes(classes.resolve("fx/Scale.class"));
+        ClassLoader memory = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = name.equals("fx.Doubler") ? doubler : name.equals("fx.Scale") ? scale : null;
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+        Class<?> type = memory.loadClass("fx.Doubler");
+        Step<Double, Double> step = Step.of("doubler", (Double in, Context context) -> in);
+
+        // its code cannot be fingerprinted, so an entry could outlive a change to it: refused, never stale
+        assertThatThrownBy(() -> CachedStep.ofMethod(step, type, "apply", Double.class, temp, in -> in))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("step 'doubler' cannot be cached: the class file of fx.Doubler cannot be found");
+    }
+
+    @Test
     void outputsThatCannotBeCachedAreClearErrors() {
         Path cache = temp.resolve("cache");
         assertThatThrownBy(() -> CachedStep.of(Step.of("listing", (Double in, Context c) -> List.of(in)), List.class,

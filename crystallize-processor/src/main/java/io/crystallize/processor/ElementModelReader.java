@@ -20,6 +20,7 @@ import io.crystallize.internal.model.ParameterModel;
 import io.crystallize.internal.model.StepModel;
 import io.crystallize.internal.model.TreatmentModel;
 import io.crystallize.internal.model.TypeRef;
+import io.crystallize.internal.model.TypeShape;
 import io.crystallize.internal.model.TypeRelation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ final class ElementModelReader {
             }
             if (step != null) {
                 steps.add(new StepModel(step.value().isEmpty() ? method.getSimpleName().toString() : step.value(),
-                        method(method, ordinal, Step.class)));
+                        method(method, ordinal, Step.class), step.cache(), shape(method.getReturnType())));
             }
             List<Repeated> treatmentMirrors = repeated(method, Treatment.class.getName(),
                     Treatments.class.getName());
@@ -173,6 +174,23 @@ final class ElementModelReader {
         locate(ref, method, mirror(method, annotation));
         return new MethodModel(name, has(method, Modifier.PRIVATE), has(method, Modifier.STATIC),
                 typeRef(method.getReturnType()), parameters, ref);
+    }
+
+    private static TypeShape shape(TypeMirror type) {
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            return TypeShape.TYPE_VARIABLE;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return TypeShape.CONCRETE;
+        }
+        Element element = ((DeclaredType) type).asElement();
+        if (element.getKind().isInterface()) {
+            return TypeShape.INTERFACE;
+        }
+        if (element.getKind() == ElementKind.CLASS && has(element, Modifier.ABSTRACT)) {
+            return TypeShape.ABSTRACT_CLASS;
+        }
+        return TypeShape.CONCRETE;
     }
 
     private DataSourceModel dataSource(ExecutableElement method, MethodModel model) {

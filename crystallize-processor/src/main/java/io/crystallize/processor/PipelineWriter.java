@@ -187,8 +187,15 @@ final class PipelineWriter {
         }
         List<StepModel> steps = model.steps();
         for (int i = 0; i < steps.size(); i++) {
-            method.addStatement(source.hasUpstream() ? "builder.step(new $L($L, $S, null))" : "builder.step(new $L($L, $S))",
-                    model.generatedSimpleName(), i, steps.get(i).name());
+            StepModel step = steps.get(i);
+            CodeBlock part = CodeBlock.of(source.hasUpstream() ? "new $L($L, $S, null)" : "new $L($L, $S)",
+                    model.generatedSimpleName(), i, step.name());
+            if (step.cache()) {
+                part = CodeBlock.of("settings.cachedStep($S, $L, $T.class, $S, $L.class, $L)", model.name(), part,
+                        experimentClass, step.method().name(), step.method().returnType().erasure(),
+                        i == steps.size() - 1);
+            }
+            method.addStatement("builder.step($L)", part);
         }
         for (TreatmentModel treatment : model.treatments()) {
             method.addStatement("builder.treatment($T.of($S, $L))", Treatment.class, treatment.name(),

@@ -20,13 +20,15 @@ class GenerationTest {
     private static final String DISCOUNT = "valid/com/example/DiscountExperiment.java";
     private static final String GOLDEN = "golden/DiscountExperiment_CrystallizePipeline.java";
     private static final String BATCH_COUNT = "valid/com/example/BatchCount.java";
+    private static final String CACHED = "valid/com/example/CachedFeatures.java";
 
     @Test
     void validFixturesCompileWithoutWarnings() {
         Compilation compilation = Fixtures.withProcessor(DISCOUNT, "valid/com/example/StepOrder.java",
-                "valid/com/example/Upstream.java", "valid/com/example/Downstream.java", BATCH_COUNT);
+                "valid/com/example/Upstream.java", "valid/com/example/Downstream.java", BATCH_COUNT, CACHED);
 
         assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.CachedFeatures_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.BatchCount_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.StepOrder_CrystallizePipeline");
         assertThat(compilation).generatedSourceFile("com.example.Upstream_CrystallizePipeline");
@@ -98,11 +100,11 @@ class GenerationTest {
     @Test
     void generatedAndRuntimeDefinitionsAgreeOnEveryFixture() {
         String[] valid = {DISCOUNT, "valid/com/example/StepOrder.java", "valid/com/example/Upstream.java",
-                "valid/com/example/Downstream.java", BATCH_COUNT};
+                "valid/com/example/Downstream.java", BATCH_COUNT, CACHED};
         Compilation generated = Fixtures.withProcessor(valid);
         Compilation plain = Fixtures.withoutProcessor(valid);
         for (String name : List.of("com.example.DiscountExperiment", "com.example.StepOrder", "com.example.Upstream",
-                "com.example.Downstream$Evaluate", "com.example.BatchCount")) {
+                "com.example.Downstream$Evaluate", "com.example.BatchCount", "com.example.CachedFeatures")) {
             Class<?> compiledWith = Fixtures.load(generated, name);
             Class<?> compiledWithout = Fixtures.load(plain, name);
 

@@ -33,6 +33,15 @@ class ValidationTest {
                 Arguments.of("InputMismatch", Messages.INPUT_MISMATCH + ": it takes java.lang.Integer but @Step first "
                         + "produces java.lang.String"),
                 Arguments.of("VoidDataSource", Messages.DATA_SOURCE_VOID),
+                Arguments.of("CachedVoidStep", "@Step method 'work' " + Messages.CACHED_VOID_STEP),
+                Arguments.of("CachedInterfaceStep", "@Step method 'work' has cache = true but returns "
+                        + "java.util.List<java.lang.String> (an interface), " + Messages.UNCACHEABLE_OUTPUT),
+                Arguments.of("CachedAbstractStep", "@Step method 'work' has cache = true but returns java.lang.Number "
+                        + "(an abstract class), " + Messages.UNCACHEABLE_OUTPUT),
+                Arguments.of("CachedTypeVariableStep", "@Step method 'work' has cache = true but returns T "
+                        + "(a type variable), " + Messages.UNCACHEABLE_OUTPUT),
+                Arguments.of("CachedObjectStep", "@Step method 'work' has cache = true but returns Object, "
+                        + Messages.UNCACHEABLE_OUTPUT),
                 Arguments.of("DataSourceInput", Messages.DATA_SOURCE_INPUT),
                 Arguments.of("StepWithoutDataSource", Messages.STEP_WITHOUT_DATA_SOURCE),
                 Arguments.of("NoSteps", Messages.NO_STEPS),

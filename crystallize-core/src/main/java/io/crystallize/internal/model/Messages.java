@@ -15,6 +15,10 @@ public final class Messages {
     public static final String TWO_INPUTS = "takes more than one input: besides injectable parameters (Context, "
             + "Metrics, RandomGenerator, Artifacts, @Param(\"name\")) a step takes at most one input";
     public static final String NOT_INJECTABLE = "cannot be injected here";
+    public static final String CACHED_VOID_STEP = "has cache = true but returns nothing: a void step has no output "
+            + "to cache; return the value, or remove cache = true";
+    public static final String UNCACHEABLE_OUTPUT = "which a step cache cannot read back from JSON: return a "
+            + "concrete class (a record or class Jackson can create), or remove cache = true";
     public static final String DATA_SOURCE_VOID = "must return the run's data";
     public static final String DATA_SOURCE_INPUT = "is not injectable: a data source takes only Context, Metrics, "
             + "RandomGenerator, Artifacts and @Param(\"name\") values";

@@ -144,10 +144,27 @@ public final class ModelValidator {
                 add(inputs.get(0).ref(), "@Step method '" + method.name() + "' " + Messages.INPUT_MISMATCH
                         + ": it takes " + inputs.get(0).type() + " but " + producer + " produces " + current);
             }
+            if (step.cache()) {
+                checkCacheable(step);
+            }
             if (!method.returnType().isVoid()) {
                 current = method.returnType();
                 producer = "@Step " + method.name();
             }
+        }
+    }
+
+    private void checkCacheable(StepModel step) {
+        MethodModel method = step.method();
+        TypeRef output = method.returnType();
+        if (output.isVoid()) {
+            add(method.ref(), "@Step method '" + method.name() + "' " + Messages.CACHED_VOID_STEP);
+        } else if (output.erasure().equals("java.lang.Object") && step.output() == TypeShape.CONCRETE) {
+            add(method.ref(), "@Step method '" + method.name() + "' has cache = true but returns Object, "
+                    + Messages.UNCACHEABLE_OUTPUT);
+        } else if (step.output() != TypeShape.CONCRETE) {
+            add(method.ref(), "@Step method '" + method.name() + "' has cache = true but returns " + output + " ("
+                    + step.output().described() + "), " + Messages.UNCACHEABLE_OUTPUT);
         }
     }
 
