@@ -233,7 +233,16 @@ public final class CachedStep<I, O> implements Step<I, O> {
         Object input = keyedInput.apply(stepInput);
         String fingerprint = code;
         if (fingerprint == null) {
-            fingerprint = CodeFingerprint.ofObjects(step).value();
+            CodeFingerprint print = CodeFingerprint.ofObjects(step);
+            String unreadable = print.parts().keySet().stream().filter(part -> part.startsWith("unreadable "))
+                    .findFirst().orElse(null);
+            if (unreadable != null) {
+                // a key without the code would give back outputs of code that has changed since
+                throw new ConfigurationException("step '" + step.name() + "' cannot be cached: the class file of "
+                        + unreadable.substring("unreadable ".length()).replace('/', '.') + " cannot be read to "
+                        + "fingerprint its code; load it from a directory or jar on the class path, or remove caching");
+            }
+            fingerprint = print.value();
             code = fingerprint; // code does not change while this JVM runs it
         }
         Map<String, Object> values = new TreeMap<>();

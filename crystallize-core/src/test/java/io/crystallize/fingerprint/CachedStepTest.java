@@ -180,6 +180,13 @@ class CachedStepTest {
         assertThatThrownBy(() -> CachedStep.ofMethod(step, type, "apply", Double.class, temp, in -> in))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("step 'doubler' cannot be cached: the class file of fx.Doubler cannot be found");
+
+        @SuppressWarnings("unchecked")
+        Step<Double, Double> loadedFromMemory = (Step<Double, Double>) type.getConstructor().newInstance();
+        CachedStep<Double, Double> cached = CachedStep.of(loadedFromMemory, Double.class, temp.resolve("memory"));
+        assertThatThrownBy(() -> cached.apply(1.0, Context.of(Map.of())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("cannot be cached: the class file of fx.Doubler cannot be read");
     }
 
     @Test
