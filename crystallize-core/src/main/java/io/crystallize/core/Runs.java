@@ -156,35 +156,34 @@ final class Runs {
                 }
             }
             for (TaskExecution strategy : strategies) {
-                boolean handled;
-                try {
-                    handled = strategy.runTasks(execution, new RunTasks(this));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new PluginException(e);
-                }
-                if (handled) {
+                if (handled(() -> strategy.runTasks(execution, new RunTasks(this)))) {
                     return;
                 }
             }
         }
         List<Runnable> tasks = new Tasks();
         for (Plugin plugin : plugins) {
-            boolean handled;
-            try {
-                handled = plugin.runExperimentLoop(execution, tasks);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new PluginException(e);
-            }
-            if (handled) {
+            if (handled(() -> plugin.runExperimentLoop(execution, tasks))) {
                 return;
             }
         }
         for (int task = 0; task < taskCount; task++) {
             runTask(task);
+        }
+    }
+
+    /** A strategy's answer to "do you run these?", its checked exceptions wrapped as a plugin's. */
+    private interface StrategyCall {
+        boolean run() throws Exception;
+    }
+
+    private static boolean handled(StrategyCall call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PluginException(e);
         }
     }
 
