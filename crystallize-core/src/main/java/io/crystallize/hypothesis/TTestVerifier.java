@@ -153,15 +153,12 @@ final class TTestVerifier extends ComparisonVerifier {
         if (sides.paired() || mode == Mode.STUDENT) {
             return super.ratioPValue(sides);
         }
-        double[] t = sides.treatment();
-        double[] b = sides.baseline();
         Moments m = Moments.of(sides);
-        double mt = m.treatmentMean();
-        double mb = m.baselineMean();
-        double vt = m.treatmentVariance();
-        double vb = m.baselineVariance();
+        int nt = sides.treatment().length;
+        int nb = sides.baseline().length;
         TTest welch = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
-        return k -> welch.test(mt, vt, t.length, k * mb, k * k * vb, b.length).getPValue();
+        return k -> welch.test(m.treatmentMean(), m.treatmentVariance(), nt, k * m.baselineMean(),
+                k * k * m.baselineVariance(), nb).getPValue();
     }
 
     /** Each side's mean and sample variance. */
