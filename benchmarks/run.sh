@@ -40,6 +40,7 @@ if [ "$mode" = "--smoke" ]; then
     alternating=(1 1 1 1)
     cold_repetitions=1
     maven_repetitions=1
+    maven_rerun=(1 2 10)
 else
     jmh=(-wi 3 -w 2s -i 5 -r 2s)
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
@@ -56,6 +57,8 @@ else
     alternating=(10 20)
     cold_repetitions=8
     maven_repetitions=4
+    # 2 repetitions of a module of 6 experiments x 2 conditions x 100 runs of 10 ms (12 s of runs)
+    maven_rerun=(2 6 100)
 fi
 
 java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
@@ -99,5 +102,13 @@ fi
 rm -rf "$out/rerun"
 java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
 rm -rf "$out/rerun"
+# reuse under Maven: `mvn -q test` of a generated module, then again unchanged, as whole processes;
+# the full form also runs the samples twice (their timing experiments rerun by design)
+rm -rf "$out/maven-rerun"
+java -cp "$jar" io.crystallize.benchmarks.MavenRerun module "$out/maven-rerun" "${maven_rerun[@]}" "${mvn_args[@]}"
+rm -rf "$out/maven-rerun"
+if [ "$mode" != "--smoke" ]; then
+    java -cp "$jar" io.crystallize.benchmarks.MavenRerun samples . 1 "${mvn_args[@]}"
+fi
 # resume after a kill at half the runs (10 ms each), beside a full execution in the same run
 java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" "$rounds_resume" 2>/dev/null | grep '^resume\.'

@@ -42,7 +42,7 @@ public final class MavenColdStart {
     }
 
     /** The version of crystallize-core this jar holds, from the Maven metadata the build put in it. */
-    private static String crystallizeVersion() throws IOException {
+    static String crystallizeVersion() throws IOException {
         try (var in = MavenColdStart.class.getResourceAsStream("/META-INF/maven/io.crystallize/crystallize-core/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("no crystallize-core pom.properties on the class path: run from benchmarks.jar");
@@ -84,11 +84,13 @@ public final class MavenColdStart {
                 Files.writeString(sources.resolve("Jupiter" + i + "Test.java"), EngineBenchmark.jupiterSource(i));
             }
         }
-        Files.writeString(dir.resolve("pom.xml"), pom(version, crystallize));
+        Files.writeString(dir.resolve("pom.xml"),
+                pom(crystallize ? "experiments-module" : "jupiter-module", version, crystallize));
         return dir;
     }
 
-    private static String pom(String version, boolean crystallize) {
+    /** A test-only module: crystallize's engine and processor, or (without) Jupiter and crystallize-core. */
+    static String pom(String artifactId, String version, boolean crystallize) {
         String dependencies = crystallize ? dependency("io.crystallize", "crystallize-junit", "${crystallize.version}")
                 : dependency("io.crystallize", "crystallize-core", "${crystallize.version}")
                         + dependency("org.junit.jupiter", "junit-jupiter", null);
@@ -157,7 +159,7 @@ public final class MavenColdStart {
                         </plugins>
                     </build>
                 </project>
-                """.formatted(crystallize ? "experiments-module" : "jupiter-module", version, JUNIT_VERSION,
+                """.formatted(artifactId, version, JUNIT_VERSION,
                 dependencies, processor, includes);
     }
 
