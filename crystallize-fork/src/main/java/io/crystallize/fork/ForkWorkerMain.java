@@ -5,6 +5,7 @@ import io.crystallize.core.Experiment;
 import io.crystallize.core.Plugin;
 import io.crystallize.core.RunHost;
 import io.crystallize.core.RunTask;
+import io.crystallize.internal.json.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -36,8 +37,29 @@ public final class ForkWorkerMain {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        warmUp();
         int status = serve(in, out);
         System.exit(status);
+    }
+
+    /**
+     * Builds the JSON mapper and its first readers and writers (a few hundred classes, about half
+     * a second of a fresh JVM's start) before the first execution is asked for: a pool's forks do
+     * this while the calling JVM prepares its first execution.
+     */
+    private static void warmUp() {
+        try {
+            Map<String, Object> sample = new LinkedHashMap<>();
+            sample.put("index", 1);
+            sample.put("condition", "warm-up");
+            sample.put("values", List.of(1.5, Double.NaN, 2L));
+            sample.put("tags", Map.of("phase", List.of(true, "x")));
+            byte[] json = Json.MAPPER.writeValueAsBytes(sample);
+            Json.MAPPER.readValue(json, Map.class);
+            Json.MAPPER.readTree(json);
+        } catch (RuntimeException | LinkageError e) {
+            // the first frame meets the same mapper, and reports what goes wrong
+        }
     }
 
     /** Records the number of the fork that ran each run, as metric {@value ForkedExecution#FORK_METRIC}. */

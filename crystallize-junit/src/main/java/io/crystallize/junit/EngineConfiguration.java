@@ -108,6 +108,22 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
                 report, resume, forks);
     }
 
+    /**
+     * This configuration with its forks (when it has any) started for the engine run, which closes
+     * them at its end with {@link #closeForks()}.
+     */
+    EngineConfiguration withForksStarted() {
+        return forks == null ? this : new EngineConfiguration(settings, inconclusiveGate, timeout, warnUnselected,
+                report, resume, forks.started());
+    }
+
+    /** Ends the forks {@link #withForksStarted()} started. */
+    void closeForks() {
+        if (forks != null) {
+            forks.close();
+        }
+    }
+
     private static int positiveInt(String value) {
         int n = Integer.parseInt(value);
         if (n < 1) {

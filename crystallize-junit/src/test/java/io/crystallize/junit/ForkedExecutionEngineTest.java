@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.junit.fixtures.StepCalls;
+import io.crystallize.junit.fixtures.chain.AaDownstreamExperiment;
+import io.crystallize.junit.fixtures.chain.UpstreamExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,25 @@ class ForkedExecutionEngineTest {
         for (String condition : List.of("baseline", "faster", "slower", "fastest")) {
             assertThat(results(forked, condition)).isEqualTo(results(inProcess, condition));
         }
+    }
+
+    @Test
+    void everyExperimentOfAnEngineRunBorrowsTheSameForks() throws IOException {
+        Path jvmLogs = Files.createDirectories(dir.resolve("jvm-logs"));
+        EngineExecutionResults results = Kit.engine(dir.resolve("results")).configurationParameter(Constants.FORKS, "1")
+                .configurationParameter(Constants.FORK_JVM_OPTIONS, "-Xlog:gc:file=" + jvmLogs + "/jvm-%p.log")
+                .selectors(selectClass(ScoreExperiment.class), selectClass(UpstreamExperiment.class),
+                        selectClass(AaDownstreamExperiment.class))
+                .execute();
+
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        assertThat(results.testEvents().started().count()).isGreaterThan(5);
+        try (var logs = Files.list(jvmLogs)) {
+            assertThat(logs.toList()).as("worker JVMs started by the engine run (one log each)").hasSize(1);
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("ForkWorkerMain")))
+                .as("forks left running after the engine run").isEmpty();
     }
 
     @Test
