@@ -72,6 +72,29 @@ class ForkedExecutionEngineTest {
                         .hasMessageContaining("crystallize.execution.forks.fresh=-1 is invalid"));
     }
 
+    @Test
+    void aClusterKeyWithoutTheClusterModuleFailsTheEngineNamingTheModule() {
+        EngineExecutionResults results = Kit.engine(dir).configurationParameter(Constants.CLUSTER, "lab")
+                .configurationParameter(Constants.CLUSTER_MEMBERS, "127.0.0.1:5701")
+                .selectors(selectClass(ScoreExperiment.class)).execute();
+
+        results.allEvents().failed().assertThatEvents().singleElement().satisfies(event ->
+                assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow()).hasMessageContaining("crystallize.execution.cluster=lab needs "
+                                + "io.crystallize:crystallize-hazelcast on the test class path"));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void forksAndAClusterTogetherAreRefused() {
+        EngineExecutionResults results = Kit.engine(dir).configurationParameter(Constants.CLUSTER, "lab")
+                .configurationParameter(Constants.FORKS, "2").selectors(selectClass(ScoreExperiment.class)).execute();
+
+        results.allEvents().failed().assertThatEvents().singleElement().satisfies(event ->
+                assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow()).hasMessageContaining("are both set"));
+    }
+
     private static String results(Path root, String condition) throws IOException {
         Path version = ArtifactPlugin.latestCompleteVersion(root, "ScoreExperiment").orElseThrow();
         return Files.readString(version.resolve(condition).resolve("results.json"));
