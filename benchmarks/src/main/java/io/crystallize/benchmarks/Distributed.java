@@ -57,6 +57,8 @@ public final class Distributed {
                 serial.add(seconds(burnReplicates, iterations, null));
                 forked.add(seconds(burnReplicates, iterations, forks(2, iterations, burnReplicates)));
                 pooled.add(seconds(burnReplicates, iterations, new ForkedExecution(pool, BURN)));
+                System.out.printf("distributed.round_%d one thread %.2f s, 2 forks per execution %.2f s, 2 forks of a pool "
+                        + "%.2f s (load %s)%n", round + 1, serial.get(round), forked.get(round), pooled.get(round), load());
             }
         }
         double one = median(serial);
