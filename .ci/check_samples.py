@@ -23,6 +23,7 @@ EXPECTED = collections.Counter({
     ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingLowersLogLoss[standardised]"): 1,
     ("io.crystallize.samples.learning.LogisticRegressionExperiment", "standardisingLowersLogLoss[standardised_fast]"): 1,
     ("io.crystallize.samples.performance.SortSpeedExperiment", "jdkSortIsFaster[jdk_sort]"): 1,
+    ("io.crystallize.samples.dispatch.ShapeDispatchExperiment", "oneKindIsFaster[one_kind]"): 1,
     ("io.crystallize.samples.chained.TrainModelExperiment", "moreEpochsLowerLogLoss[more_epochs]"): 1,
     ("io.crystallize.samples.chained.EvaluateModelExperiment", "noisyInputsLowerAccuracy[noisy_inputs]"): 1,
     ("io.crystallize.samples.tuning.LearningRateTuningTest", "gridSearchFindsStandardisedFastLearning"): 1,
@@ -38,6 +39,7 @@ RESULTS = {
     "CacheEvictionExperiment": [],
     "LogisticRegressionExperiment": [],
     "SortSpeedExperiment": [],
+    "ShapeDispatchExperiment": [],
     "TrainModelExperiment": ["replicate_0/baseline/train/model.json", "replicate_9/more_epochs/train/model.json"],
     "EvaluateModelExperiment": [],
 }

@@ -92,7 +92,8 @@ whole() {
 rm -rf "$out/whole-process"
 echo "whole_process.framework_${replicates_process}x2 $(whole "$replicates_process" "$out/whole-process") ms"
 echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written "$replicates_process" "$out/whole-process") ms"
-# runs outside this JVM: 2 forks vs 1 thread, a fork's per-run overhead, 2 cluster workers vs 1 (about 1 minute)
+# runs outside this JVM: 1 thread, 2 forks per execution and 2 forks of a pool in 5 alternating rounds, a fork's
+# per-run overhead, 2 cluster workers vs 1 (about 3 minutes)
 if [ "$mode" = "--smoke" ]; then
     java -cp "$jar" io.crystallize.benchmarks.Distributed --smoke
 else

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +34,15 @@ final class Fork implements AutoCloseable {
     private final DataInputStream in;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread errors;
+    private final List<String> jvmOptions;
     private long pid;
+    private int opened;
     private volatile String stray;
 
-    private Fork(int number, Process process) {
+    private Fork(int number, Process process, List<String> jvmOptions) {
         this.number = number;
         this.process = process;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         this.pid = process.pid();
@@ -50,12 +52,10 @@ final class Fork implements AutoCloseable {
     }
 
     /**
-     * Starts worker {@code number} and opens the experiment in it.
-     *
-     * @throws ConfigurationException when the worker cannot rebuild the experiment, naming why
+     * Starts worker {@code number}: a JVM that boots while the caller goes on, and serves the
+     * executions {@link #open opened} in it one after another.
      */
-    static Fork start(int number, List<String> jvmOptions, Map<String, Object> open, String experiment)
-            throws IOException {
+    static Fork launch(int number, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -64,28 +64,39 @@ final class Fork implements AutoCloseable {
         command.add(ForkWorkerMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(new File(System.getProperty("user.dir")));
-        Fork fork = new Fork(number, builder.start());
+        return new Fork(number, builder.start(), jvmOptions);
+    }
+
+    /**
+     * Opens an execution of {@code experiment} in the worker: it rebuilds the experiment and sets
+     * its steps up.
+     *
+     * @throws ConfigurationException when the worker cannot rebuild the experiment, naming why
+     * @throws WorkerGoneException    when the worker ended before it was ready
+     */
+    void open(Map<String, Object> open, String experiment) {
+        Frames.Frame reply;
         try {
-            Frames.writeJson(fork.out, Frames.OPEN, open);
-            Frames.Frame reply = Frames.read(fork.in);
-            if (reply == null) {
-                throw new ConfigurationException("forked worker " + number + " of experiment '" + experiment
-                        + "' ended before it was ready (" + fork.exitDescription() + "): check the JVM options "
-                        + jvmOptions + " and that the class path holds the experiment");
-            }
-            if (reply.kind() == Frames.REFUSED) {
-                throw new ConfigurationException("experiment '" + experiment + "' cannot be rebuilt in a forked worker: "
-                        + reply.json().get("message"));
-            }
-            Object reportedPid = reply.json().get("pid");
-            if (reportedPid instanceof Number n) {
-                fork.pid = n.longValue();
-            }
-            return fork;
-        } catch (IOException | RuntimeException e) {
-            fork.kill();
-            throw e;
+            Frames.writeJson(out, Frames.OPEN, open);
+            reply = Frames.read(in);
+        } catch (IOException e) {
+            stray = e.getMessage();
+            reply = null;
         }
+        if (reply == null) {
+            throw new WorkerGoneException("forked worker " + number + " of experiment '" + experiment
+                    + "' ended before it was ready (" + exitDescription() + "): check the JVM options "
+                    + jvmOptions + " and that the class path holds the experiment");
+        }
+        if (reply.kind() == Frames.REFUSED) {
+            throw new ConfigurationException("experiment '" + experiment + "' cannot be rebuilt in a forked worker: "
+                    + reply.json().get("message"));
+        }
+        Object reportedPid = reply.json().get("pid");
+        if (reportedPid instanceof Number n) {
+            pid = n.longValue();
+        }
+        opened++;
     }
 
     int number() {
@@ -96,25 +107,57 @@ final class Fork implements AutoCloseable {
         return pid;
     }
 
+    /** How many executions this worker opened so far. */
+    int opened() {
+        return opened;
+    }
+
     /**
-     * Runs {@code task} in the worker.
+     * Sends {@code task} to the worker, which runs the tasks it is sent one after another.
      *
-     * @return the encoded outcome, or {@code null} when the worker went away before reporting
+     * @return false when the worker went away (its pipe is closed)
      */
-    byte[] run(RunTask task) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("index", task.index());
-        t.put("condition", task.condition());
-        t.put("replicate", task.replicate());
-        t.put("seed", task.seed());
+    boolean send(RunTask task) {
         try {
-            Frames.writeJson(out, Frames.TASK, t);
+            Frames.writeJson(out, Frames.TASK, Frames.task(task));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The outcome of the oldest task sent and not yet reported, as the worker encoded it; blocks
+     * until it comes.
+     *
+     * @return the outcome, or {@code null} when the worker went away before reporting
+     */
+    byte[] receive() {
+        try {
             Frames.Frame reply = Frames.read(in);
             return reply != null && reply.kind() == Frames.OUTCOME ? reply.body() : null;
         } catch (IOException e) {
             stray = e.getMessage(); // its frames can no longer be read: exitDescription ends it if it lives on
             return null;
         }
+    }
+
+    /**
+     * Ends the open execution: the worker tears its steps down and waits for the next.
+     *
+     * @return false when the worker went away
+     */
+    boolean end() {
+        try {
+            Frames.write(out, Frames.END, new byte[0]);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Why the worker is gone: its exit code or signal and its last lines on standard error. */
@@ -143,6 +186,15 @@ final class Fork implements AutoCloseable {
         }
         String output = stray == null ? "" : "; " + stray;
         return "worker JVM " + pid + " " + how + output + last;
+    }
+
+    /** A worker that ended before it was ready for an execution. */
+    static final class WorkerGoneException extends ConfigurationException {
+        private static final long serialVersionUID = 1L;
+
+        WorkerGoneException(String message) {
+            super(message);
+        }
     }
 
     /** Asks the worker to tear down and exit; kills it when it does not within ten seconds. */

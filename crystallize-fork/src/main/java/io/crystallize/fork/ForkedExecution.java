@@ -5,9 +5,9 @@ import io.crystallize.core.Execution;
 import io.crystallize.core.RunTask;
 import io.crystallize.core.RunTasks;
 import io.crystallize.core.TaskExecution;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +20,18 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs an execution's runs in child JVMs ("forks"), started with {@code java} from
  * {@code java.home}, this JVM's class path and the given JVM options, each rebuilding the
- * experiment from its {@link ExperimentSource}. Runs are handed out one at a time to whichever
- * fork is free; each run's outcome (metrics, provenance, failure, the artifacts it wrote) comes
- * back to this JVM, which records it exactly as an in-process run (same seeds: identical results)
- * and alone writes results.
+ * experiment from its {@link ExperimentSource}. Forks start with the execution and end with it,
+ * or, given a {@link ForkPool}, are borrowed from the pool and serve one execution after another.
+ * Each fork runs one run at a time and is sent its next run before it reports the current one, so
+ * it does not wait for this JVM between runs. Each run's outcome (metrics, provenance, failure, the
+ * artifacts it wrote) comes back to this JVM, which records it exactly as an in-process run (same
+ * seeds: identical results) and alone writes results.
  *
  * <p>A fork that dies while running a run ({@code System.exit}, out of memory, {@code kill -9},
  * a native crash) turns that run into a recorded failure ({@link io.crystallize.core.RunLostException}
  * naming the fork, its exit code or signal and its last output) and is replaced; the execution goes
- * on. A fork that cannot rebuild the experiment fails the execution, naming why.
+ * on. The run sent to it next had not started: the fork that replaces it runs it, so every run
+ * runs once. A fork that cannot rebuild the experiment fails the execution, naming why.
  *
  * <p>With {@link #withFreshForks(int)}, as JMH does for benchmarks, each condition's replicates
  * are spread over that many fresh forks that run only that condition (after its warm-up runs) and
@@ -43,20 +46,44 @@ public final class ForkedExecution implements TaskExecution {
     /** How often the waiting thread looks whether the execution stopped. */
     private static final long STOP_POLL_MILLIS = 50;
 
+    /** Tasks sent to a fork before its oldest reports: one running, one waiting in its pipe. */
+    private static final int IN_FLIGHT = 2;
+
     private final int forks;
     private final ExperimentSource source;
     private final List<String> jvmOptions;
     private final int freshForks;
+    private final ForkPool pool;
 
     /**
      * @param forks  how many forks run at once
      * @param source how each fork rebuilds the experiment
      */
     public ForkedExecution(int forks, ExperimentSource source) {
-        this(forks, source, List.of(), 0);
+        this(forks, source, List.of(), 0, null);
     }
 
-    private ForkedExecution(int forks, ExperimentSource source, List<String> jvmOptions, int freshForks) {
+    /**
+     * Runs in the forks of {@code pool}, which outlive the execution: they are borrowed for it,
+     * each rebuilds the experiment, and they are given back when it ends.
+     *
+     * @param pool   forks started already, with their JVM options; its owner closes it
+     * @param source how each fork rebuilds the experiment
+     */
+    public ForkedExecution(ForkPool pool, ExperimentSource source) {
+        this(requirePool(pool).size(), source, pool.jvmOptions(), 0, pool);
+    }
+
+    private static ForkPool requirePool(ForkPool pool) {
+        if (pool == null) {
+            throw new ConfigurationException("ForkedExecution needs a ForkPool: ForkPool.start(forks, jvmOptions), "
+                    + "or new ForkedExecution(forks, source) for forks of one execution");
+        }
+        return pool;
+    }
+
+    private ForkedExecution(int forks, ExperimentSource source, List<String> jvmOptions, int freshForks,
+            ForkPool pool) {
         if (forks < 1) {
             throw new ConfigurationException("ForkedExecution needs at least 1 fork, got " + forks
                     + ": give a positive number of child JVMs, or leave forking out to run in this JVM");
@@ -74,11 +101,20 @@ public final class ForkedExecution implements TaskExecution {
         this.source = source;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.freshForks = freshForks;
+        this.pool = pool;
     }
 
-    /** The same forks started with these JVM options (e.g. {@code -Xmx512m}). */
+    /**
+     * The same forks started with these JVM options (e.g. {@code -Xmx512m}).
+     *
+     * @throws ConfigurationException for forks of a pool, which started with the pool's options
+     */
     public ForkedExecution withJvmOptions(List<String> options) {
-        return new ForkedExecution(forks, source, options, freshForks);
+        if (pool != null && !pool.jvmOptions().equals(options)) {
+            throw new ConfigurationException("the forks of a ForkPool are started with its JVM options "
+                    + pool.jvmOptions() + ": give " + options + " to ForkPool.start instead");
+        }
+        return new ForkedExecution(forks, source, options, freshForks, pool);
     }
 
     /**
@@ -86,7 +122,7 @@ public final class ForkedExecution implements TaskExecution {
      * that run only that condition and then exit ({@code 0}: forks are reused for every run).
      */
     public ForkedExecution withFreshForks(int perCondition) {
-        return new ForkedExecution(forks, source, jvmOptions, perCondition);
+        return new ForkedExecution(forks, source, jvmOptions, perCondition, pool);
     }
 
     public int forks() {
@@ -109,85 +145,184 @@ public final class ForkedExecution implements TaskExecution {
     public boolean runTasks(Execution execution, RunTasks tasks) throws InterruptedException {
         String experiment = execution.experiment().name();
         List<int[]> batches = batches(tasks);
-        AtomicInteger nextBatch = new AtomicInteger();
-        AtomicInteger forkNumbers = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicBoolean abandon = new AtomicBoolean();
-        Set<Fork> live = ConcurrentHashMap.newKeySet();
-        Runnable slot = () -> {
-            Fork fork = null;
-            try {
-                for (int b = nextBatch.getAndIncrement(); b < batches.size(); b = nextBatch.getAndIncrement()) {
-                    for (int index : batches.get(b)) {
-                        if (tasks.stopped() || abandon.get() || failure.get() != null) {
-                            return;
-                        }
-                        RunTask task = tasks.task(index);
-                        if (fork == null) {
-                            int number = forkNumbers.incrementAndGet();
-                            fork = Fork.start(number, jvmOptions, open(tasks, experiment, number), experiment);
-                            live.add(fork);
-                        }
-                        byte[] outcome = fork.run(task);
-                        if (outcome != null) {
-                            tasks.complete(task, outcome);
-                            continue;
-                        }
-                        live.remove(fork);
-                        boolean stopping = tasks.stopped() || abandon.get();
-                        tasks.lost(task, stopping ? "the execution stopped while worker JVM " + fork.pid() + " ran it"
-                                : fork.exitDescription() + " while running it; a new worker takes over");
-                        fork = null;
-                    }
-                    if (freshForks > 0 && fork != null) {
-                        live.remove(fork);
-                        fork.close();
-                        fork = null;
-                    }
-                }
-            } catch (IOException e) {
-                failure.compareAndSet(null, new UncheckedIOException("a forked worker of experiment '" + experiment
-                        + "' could not be started: " + e.getMessage(), e));
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                if (fork != null) {
-                    live.remove(fork);
-                    fork.close();
-                }
+        int count = Math.min(forks(), batches.size());
+        if (count == 0) {
+            return true;
+        }
+        ForkPool forkPool = pool != null ? pool : ForkPool.lazy(forks, jvmOptions);
+        forkPool.fill(count); // they boot together
+        Slots slots = new Slots(execution, tasks, forkPool, batches);
+        try {
+            slots.runAll(count);
+        } finally {
+            if (pool == null) {
+                forkPool.close();
             }
-        };
-        int count = Math.min(forks, batches.size());
-        Thread[] threads = new Thread[count];
-        for (int i = 0; i < count; i++) {
-            threads[i] = new Thread(slot, "crystallize-" + experiment + "-fork-slot-" + (i + 1));
-            threads[i].setDaemon(true);
-            threads[i].start();
-        }
-        boolean interrupted = false;
-        boolean killed = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join(STOP_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    abandon.set(true);
-                }
-                if (!killed && (interrupted || tasks.stopped() || failure.get() != null)) {
-                    killed = true;
-                    abandon.set(true);
-                    live.forEach(Fork::kill); // the runs in progress end as lost, as in-process ones are interrupted
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
         }
         return true;
+    }
+
+    /** The execution's slots: one thread per fork it runs at once, each feeding one fork at a time. */
+    private final class Slots {
+        private final String experiment;
+        private final RunTasks tasks;
+        private final ForkPool forkPool;
+        private final List<int[]> batches;
+        private final AtomicInteger nextBatch = new AtomicInteger();
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final AtomicBoolean abandon = new AtomicBoolean();
+        private final Set<Fork> lent = ConcurrentHashMap.newKeySet();
+
+        Slots(Execution execution, RunTasks tasks, ForkPool forkPool, List<int[]> batches) {
+            this.experiment = execution.experiment().name();
+            this.tasks = tasks;
+            this.forkPool = forkPool;
+            this.batches = batches;
+        }
+
+        void runAll(int count) {
+            Thread[] threads = new Thread[count];
+            for (int i = 0; i < count; i++) {
+                threads[i] = new Thread(this::slot, "crystallize-" + experiment + "-fork-slot-" + (i + 1));
+                threads[i].setDaemon(true);
+                threads[i].start();
+            }
+            boolean interrupted = false;
+            boolean killed = false;
+            for (Thread thread : threads) {
+                while (thread.isAlive()) {
+                    try {
+                        thread.join(STOP_POLL_MILLIS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        abandon.set(true);
+                    }
+                    if (!killed && (interrupted || tasks.stopped() || failure.get() != null)) {
+                        killed = true;
+                        abandon.set(true);
+                        lent.forEach(Fork::kill); // the runs in progress end as lost, as in-process ones are interrupted
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        private boolean stopping() {
+            return tasks.stopped() || abandon.get() || failure.get() != null;
+        }
+
+        /**
+         * Feeds one fork at a time: up to {@value #IN_FLIGHT} tasks sent ahead, so the fork never
+         * waits for this JVM between runs. When the fork dies, the oldest task it held (the one it
+         * ran) is recorded as lost; the tasks queued behind it had not started and go to the next fork.
+         */
+        private void slot() {
+            Deque<Integer> pending = new ArrayDeque<>();
+            Deque<RunTask> sent = new ArrayDeque<>();
+            Fork fork = null;
+            boolean clean = true;
+            try {
+                while (!sent.isEmpty() || !stopping()) {
+                    if (pending.isEmpty() && sent.isEmpty()) {
+                        if (freshForks > 0 && fork != null) {
+                            lent.remove(fork);
+                            forkPool.retire(fork, nextBatch.get() < batches.size());
+                            fork = null;
+                        }
+                        if (!takeBatch(pending)) {
+                            break;
+                        }
+                    }
+                    if (fork == null) {
+                        if (stopping()) {
+                            break;
+                        }
+                        fork = borrow();
+                    }
+                    while (sent.size() < IN_FLIGHT && !stopping()
+                            && (!pending.isEmpty() || freshForks == 0 && takeBatch(pending))) {
+                        RunTask task = tasks.task(pending.pollFirst());
+                        sent.addLast(task);
+                        if (!fork.send(task)) {
+                            break; // it died: receive() says so
+                        }
+                    }
+                    RunTask oldest = sent.pollFirst();
+                    byte[] outcome = fork.receive();
+                    if (outcome != null) {
+                        tasks.complete(oldest, outcome);
+                        continue;
+                    }
+                    lent.remove(fork);
+                    boolean stopped = stopping();
+                    tasks.lost(oldest, stopped ? "the execution stopped while worker JVM " + fork.pid() + " ran it"
+                            : fork.exitDescription() + " while running it; a new worker takes over");
+                    while (!sent.isEmpty()) {
+                        pending.addFirst(sent.pollLast().index()); // not started: the next fork runs them
+                    }
+                    forkPool.retire(fork, false);
+                    fork = null;
+                }
+                clean = sent.isEmpty();
+            } catch (RuntimeException e) {
+                clean = false;
+                failure.compareAndSet(null, e);
+            } catch (InterruptedException e) {
+                clean = false;
+                abandon.set(true);
+            } finally {
+                if (fork != null) {
+                    lent.remove(fork);
+                    if (clean && freshForks == 0 && fork.alive()) {
+                        forkPool.release(fork);
+                    } else {
+                        forkPool.retire(fork, false);
+                    }
+                }
+            }
+        }
+
+        private boolean takeBatch(Deque<Integer> pending) {
+            int b = nextBatch.getAndIncrement();
+            if (b >= batches.size()) {
+                return false;
+            }
+            for (int index : batches.get(b)) {
+                pending.addLast(index);
+            }
+            return true;
+        }
+
+        /** A fork of the pool with this execution open in it; a pooled fork that died idle is replaced once. */
+        private Fork borrow() throws InterruptedException {
+            while (true) {
+                Fork fork = forkPool.acquire();
+                if (freshForks > 0 && fork.opened() > 0) {
+                    forkPool.retire(fork, true); // it served before: not fresh
+                    continue;
+                }
+                lent.add(fork);
+                try {
+                    fork.open(open(tasks, experiment, fork.number()), experiment);
+                    return fork;
+                } catch (Fork.WorkerGoneException e) {
+                    lent.remove(fork);
+                    forkPool.retire(fork, false);
+                    if (fork.opened() == 0) {
+                        throw e; // it never served: its options or class path are wrong
+                    }
+                } catch (RuntimeException e) {
+                    lent.remove(fork);
+                    forkPool.release(fork); // it refused this experiment and waits for the next
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Task batches: each task alone, or per condition and fresh fork its warm-ups and its share of replicates. */

@@ -1,10 +1,12 @@
 package io.crystallize.fork;
 
+import io.crystallize.core.RunTask;
 import io.crystallize.internal.json.Json;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ final class Frames {
     static final byte TASK = 2;
     /** Parent to worker: tear down and exit. */
     static final byte CLOSE = 3;
+    /** Parent to worker: the execution is over; tear its steps down and wait for the next {@link #OPEN}. */
+    static final byte END = 4;
     /** Worker to parent: ready, with its process id and build fingerprint. */
     static final byte READY = 11;
     /** Worker to parent: the experiment could not be rebuilt, with why. */
@@ -47,6 +51,16 @@ final class Frames {
         out.flush();
     }
 
+    /** One task as a {@link #TASK} frame's body. */
+    static Map<String, Object> task(RunTask task) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("index", task.index());
+        t.put("condition", task.condition());
+        t.put("replicate", task.replicate());
+        t.put("seed", task.seed());
+        return t;
+    }
+
     static void writeJson(DataOutputStream out, byte kind, Object value) throws IOException {
         write(out, kind, Json.MAPPER.writeValueAsBytes(value));
     }
@@ -57,7 +71,7 @@ final class Frames {
         if (kind < 0) {
             return null;
         }
-        if (kind != OPEN && kind != TASK && kind != CLOSE && kind != READY && kind != REFUSED && kind != OUTCOME) {
+        if (kind != OPEN && kind != TASK && kind != CLOSE && kind != END && kind != READY && kind != REFUSED && kind != OUTCOME) {
             // not a frame: the JVM or native code wrote to standard output (e.g. "Terminating due to ...")
             byte[] text = new byte[Math.min(400, Math.max(0, in.available()))];
             int n = in.read(text);

@@ -48,15 +48,15 @@ public final class ClusterExecution implements TaskExecution, AutoCloseable {
     private final int minWorkers;
     private final Duration workerWait;
     private final long maxOutcomeBytes;
-    private HazelcastInstance member;
+    private final Membership membership;
     private final java.util.concurrent.atomic.AtomicInteger resubmitted = new java.util.concurrent.atomic.AtomicInteger();
 
     public ClusterExecution(ClusterSettings settings, ExperimentSource source) {
-        this(settings, source, 1, Duration.ofSeconds(60), DEFAULT_MAX_OUTCOME_BYTES);
+        this(settings, source, 1, Duration.ofSeconds(60), DEFAULT_MAX_OUTCOME_BYTES, null);
     }
 
     private ClusterExecution(ClusterSettings settings, ExperimentSource source, int minWorkers, Duration workerWait,
-            long maxOutcomeBytes) {
+            long maxOutcomeBytes, Membership membership) {
         if (source == null) {
             throw new ConfigurationException("ClusterExecution needs an ExperimentSource: ExperimentSource.annotated("
                     + "MyExperiment.class, root) or ExperimentSource.factory(MyFactory.class)");
@@ -69,24 +69,54 @@ public final class ClusterExecution implements TaskExecution, AutoCloseable {
         this.minWorkers = minWorkers;
         this.workerWait = workerWait;
         this.maxOutcomeBytes = maxOutcomeBytes;
+        this.membership = membership != null ? membership : new Membership(settings);
     }
 
-    /** Waits up to {@code wait} for {@code workers} worker members before the first run starts. */
+    /** The driver's lite member, started on first use and shared by the strategies made from one another. */
+    private static final class Membership {
+        private final ClusterSettings settings;
+        private HazelcastInstance member;
+
+        Membership(ClusterSettings settings) {
+            this.settings = settings;
+        }
+
+        synchronized HazelcastInstance member() {
+            if (member == null) {
+                member = Hazelcast.newHazelcastInstance(settings.memberConfig(0));
+            }
+            return member;
+        }
+
+        synchronized void close() {
+            if (member != null) {
+                member.shutdown();
+                member = null;
+            }
+        }
+    }
+
+    /**
+     * Waits up to {@code wait} for {@code workers} worker members before the first run starts.
+     * The strategies this one makes share its membership of the cluster (closing one leaves it).
+     */
     public ClusterExecution withWorkers(int workers, Duration wait) {
-        return new ClusterExecution(settings, source, workers, wait, maxOutcomeBytes);
+        return new ClusterExecution(settings, source, workers, wait, maxOutcomeBytes, membership);
     }
 
     /** The largest outcome (metrics, provenance, artifacts) of one run that a worker may send back. */
     public ClusterExecution withMaxOutcomeBytes(long bytes) {
-        return new ClusterExecution(settings, source, minWorkers, workerWait, bytes);
+        return new ClusterExecution(settings, source, minWorkers, workerWait, bytes, membership);
+    }
+
+    /** The same strategy for the runs of another experiment, sharing this one's membership of the cluster. */
+    public ClusterExecution withSource(ExperimentSource other) {
+        return new ClusterExecution(settings, other, minWorkers, workerWait, maxOutcomeBytes, membership);
     }
 
     /** The lite member this driver joins the cluster with, started on first use. */
-    synchronized HazelcastInstance member() {
-        if (member == null) {
-            member = Hazelcast.newHazelcastInstance(settings.memberConfig(0));
-        }
-        return member;
+    HazelcastInstance member() {
+        return membership.member();
     }
 
     @Override
@@ -129,11 +159,8 @@ public final class ClusterExecution implements TaskExecution, AutoCloseable {
 
     /** Leaves the cluster. */
     @Override
-    public synchronized void close() {
-        if (member != null) {
-            member.shutdown();
-            member = null;
-        }
+    public void close() {
+        membership.close();
     }
 
     /** One execution's runs in flight: each worker gets as many as it has threads. */

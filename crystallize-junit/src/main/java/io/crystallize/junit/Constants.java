@@ -111,6 +111,34 @@ public final class Constants {
     public static final String FRESH_FORKS = "crystallize.execution.forks.fresh";
 
     /**
+     * The name of a Crystallize cluster whose workers run the experiments' runs instead of this JVM
+     * (needs {@code io.crystallize:crystallize-hazelcast} on the test class path, and
+     * {@link #CLUSTER_MEMBERS} and {@link #CLUSTER_SECRET}). This JVM joins as a lite member at
+     * the first experiment and leaves when the run ends; results are identical to in-process
+     * execution. Default: none (runs stay in this JVM). Example: {@code crystallize.execution.cluster=lab}.
+     */
+    public static final String CLUSTER = "crystallize.execution.cluster";
+
+    /**
+     * Addresses of the cluster's members ({@code host} or {@code host:port}), separated by commas.
+     * Default: none. Example: {@code crystallize.execution.cluster.members=10.0.0.5:5701,10.0.0.6:5701}.
+     */
+    public static final String CLUSTER_MEMBERS = "crystallize.execution.cluster.members";
+
+    /**
+     * The cluster's shared secret (at least 16 characters). Default: none (then the environment
+     * variable {@code CRYSTALLIZE_CLUSTER_SECRET}). Example:
+     * {@code crystallize.execution.cluster.secret=...}.
+     */
+    public static final String CLUSTER_SECRET = "crystallize.execution.cluster.secret";
+
+    /**
+     * How many cluster workers to wait for (up to a minute) before an experiment's first run.
+     * Default: {@code 1}. Example: {@code crystallize.execution.cluster.workers=3}.
+     */
+    public static final String CLUSTER_WORKERS = "crystallize.execution.cluster.workers";
+
+    /**
      * What an INCONCLUSIVE verdict does to its test: {@code abort} (reported as aborted/skipped)
      * or {@code fail} (for strict gates). Default: {@code abort}. Example:
      * {@code crystallize.gate.inconclusive=fail}.

@@ -90,6 +90,7 @@ final class CrystallizeEngineDescriptor extends EngineDescriptor implements Node
             return;
         }
         try {
+            context.configuration().closeWorkers();
             context.configuration().settings().resultWriter().close();
         } finally {
             RunReport.write(context, System.out, System.err);

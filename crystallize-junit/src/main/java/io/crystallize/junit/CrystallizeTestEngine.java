@@ -90,8 +90,12 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         Set<Class<?>> executed = ConcurrentHashMap.newKeySet();
         // read at discovery; when invalid the engine node fails before anything below it runs.
         // Results are written while the next experiment runs; the engine node waits for them at the end
-        EngineConfiguration configuration = ((CrystallizeEngineDescriptor) request.getRootTestDescriptor())
-                .configuration().map(c -> c.withResultWriter(new ResultWriter())).orElse(null);
+        // Forks (crystallize.execution.forks) start now, to boot while the first experiment is prepared, and
+        // serve every experiment of the run
+        CrystallizeEngineDescriptor root = (CrystallizeEngineDescriptor) request.getRootTestDescriptor();
+        boolean experiments = !root.getChildren().isEmpty() && !root.discoveryFailed();
+        EngineConfiguration configuration = root.configuration().map(c -> c.withResultWriter(new ResultWriter()))
+                .map(c -> experiments ? c.withForksStarted() : c).orElse(null);
         return new ExecutionContext(configuration, request.getEngineExecutionListener(),
                 PlatformCancellation.of(request), executed, new Report(), null);
     }

@@ -2,6 +2,7 @@ package io.crystallize.junit;
 
 import io.crystallize.core.ReusePolicy;
 import io.crystallize.artifacts.ResultWriter;
+import io.crystallize.base.ConfigurationException;
 import io.crystallize.base.Names;
 import io.crystallize.definition.ExperimentSettings;
 import io.crystallize.plugins.ProgressPlugin;
@@ -24,12 +25,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * every experiment, and what the engine itself does with verdicts and time.
  */
 record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
-        boolean warnUnselected, boolean report, boolean resume, ForkSettings forks) {
+        boolean warnUnselected, boolean report, boolean resume, ForkSettings forks, ClusterKeys cluster) {
 
     /** A configuration whose executions start afresh (the default of {@link Constants#RESUME}), without forks. */
     EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconclusiveGate, Optional<Duration> timeout,
             boolean warnUnselected, boolean report) {
-        this(settings, inconclusiveGate, timeout, warnUnselected, report, false, null);
+        this(settings, inconclusiveGate, timeout, warnUnselected, report, false, null, null);
     }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -77,13 +78,27 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
                 v -> List.of(v.trim().split("\\s+"))).orElse(List.of());
         int fresh = reader.get(Constants.FRESH_FORKS, "0 or a positive integer, e.g. 3", EngineConfiguration::count)
                 .orElse(0);
+        ClusterKeys cluster = null;
+        Optional<String> clusterName = reader.raw(Constants.CLUSTER);
+        if (clusterName.isPresent() && forkCount.isPresent()) {
+            reader.problems.add(Constants.CLUSTER + " and " + Constants.FORKS + " are both set: runs go either to "
+                    + "forks of this machine or to the cluster, leave one out");
+        } else if (clusterName.isPresent() && reader.problems.isEmpty()) {
+            try {
+                cluster = ClusterKeys.connect(clusterName.get(), reader.raw(Constants.CLUSTER_MEMBERS),
+                        reader.raw(Constants.CLUSTER_SECRET), reader.raw(Constants.CLUSTER_WORKERS),
+                        Optional.ofNullable(System.getenv(ClusterKeys.ENVIRONMENT_SECRET)).filter(v -> !v.isBlank()));
+            } catch (ConfigurationException e) {
+                reader.problems.add(e.getMessage());
+            }
+        }
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         ForkSettings forks = forkCount.map(n -> new ForkSettings(n, jvmOptions, fresh)).orElse(null);
         ExperimentSettings settings = new ExperimentSettings(defaultReplicates, replicatesOverride, defaultSeed,
                 seedOverride, alpha, root, parallelism, tolerated).withProgress(progress.orElse(null)).withReuse(reuse);
-        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume, forks);
+        return new EngineConfiguration(settings, gate, timeout, warnUnselected, report, resume, forks, cluster);
     }
 
     /**
@@ -105,7 +120,29 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
     /** This configuration with results written through {@code writer} while the next experiment runs. */
     EngineConfiguration withResultWriter(ResultWriter writer) {
         return new EngineConfiguration(settings.withResultWriter(writer), inconclusiveGate, timeout, warnUnselected,
-                report, resume, forks);
+                report, resume, forks, cluster);
+    }
+
+    /**
+     * This configuration with its forks (when it has any) started for the engine run, which closes
+     * them at its end with {@link #closeForks()}.
+     */
+    EngineConfiguration withForksStarted() {
+        return forks == null ? this : new EngineConfiguration(settings, inconclusiveGate, timeout, warnUnselected,
+                report, resume, forks.started(), cluster);
+    }
+
+    /** Ends the forks {@link #withForksStarted()} started, and leaves the cluster. */
+    void closeWorkers() {
+        try {
+            if (forks != null) {
+                forks.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
     }
 
     private static int positiveInt(String value) {
@@ -223,6 +260,10 @@ record EngineConfiguration(ExperimentSettings settings, InconclusiveGate inconcl
 
         Reader(ConfigurationParameters parameters) {
             this.parameters = parameters;
+        }
+
+        Optional<String> raw(String key) {
+            return parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
         }
 
         <T> Optional<T> get(String key, String expected, Function<String, T> parse) {

@@ -56,6 +56,10 @@ final class ExperimentExecution {
                 request = request.withStrategy(configuration.forks().strategy(definition.experimentClass(),
                         configuration.settings().artifactRoot()));
             }
+            if (configuration.cluster() != null) {
+                request = request.withStrategy(configuration.cluster().strategy(definition.experimentClass(),
+                        configuration.settings().artifactRoot()));
+            }
             try {
                 Result result = experiment.run(request);
                 publishResults(experiment, result);

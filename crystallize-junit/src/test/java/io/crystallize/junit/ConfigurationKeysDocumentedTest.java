@@ -54,6 +54,10 @@ class ConfigurationKeysDocumentedTest {
         defaults.put(Constants.FORKS, c.forks() == null ? UNSET : Integer.toString(c.forks().forks()));
         defaults.put(Constants.FORK_JVM_OPTIONS, c.forks() == null ? UNSET : String.join(" ", c.forks().jvmOptions()));
         defaults.put(Constants.FRESH_FORKS, c.forks() == null ? "0" : Integer.toString(c.forks().freshPerCondition()));
+        defaults.put(Constants.CLUSTER, c.cluster() == null ? UNSET : "set");
+        defaults.put(Constants.CLUSTER_MEMBERS, UNSET); // only read with a cluster
+        defaults.put(Constants.CLUSTER_SECRET, UNSET); // then the environment's CRYSTALLIZE_CLUSTER_SECRET
+        defaults.put(Constants.CLUSTER_WORKERS, ClusterKeys.DEFAULT_WORKERS);
         defaults.put(Constants.INCONCLUSIVE_GATE, c.inconclusiveGate().name().toLowerCase(Locale.ROOT));
         defaults.put(Constants.TOLERATED_FAILURES, trimmed(c.settings().toleratedFailureFraction()));
         defaults.put(Constants.UNSELECTED, c.warnUnselected() ? "warn" : "ignore");

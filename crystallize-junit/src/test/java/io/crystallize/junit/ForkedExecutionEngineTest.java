@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.crystallize.artifacts.ArtifactPlugin;
 import io.crystallize.junit.fixtures.StepCalls;
+import io.crystallize.junit.fixtures.chain.AaDownstreamExperiment;
+import io.crystallize.junit.fixtures.chain.UpstreamExperiment;
 import io.crystallize.junit.fixtures.score.ScoreExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +42,25 @@ class ForkedExecutionEngineTest {
     }
 
     @Test
+    void everyExperimentOfAnEngineRunBorrowsTheSameForks() throws IOException {
+        Path jvmLogs = Files.createDirectories(dir.resolve("jvm-logs"));
+        EngineExecutionResults results = Kit.engine(dir.resolve("results")).configurationParameter(Constants.FORKS, "1")
+                .configurationParameter(Constants.FORK_JVM_OPTIONS, "-Xlog:gc:file=" + jvmLogs + "/jvm-%p.log")
+                .selectors(selectClass(ScoreExperiment.class), selectClass(UpstreamExperiment.class),
+                        selectClass(AaDownstreamExperiment.class))
+                .execute();
+
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        assertThat(results.testEvents().started().count()).isGreaterThan(5);
+        try (var logs = Files.list(jvmLogs)) {
+            assertThat(logs.toList()).as("worker JVMs started by the engine run (one log each)").hasSize(1);
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("ForkWorkerMain")))
+                .as("forks left running after the engine run").isEmpty();
+    }
+
+    @Test
     void anInvalidForkCountFailsTheEngineNamingTheKey() {
         EngineExecutionResults results = Kit.engine(dir).configurationParameter(Constants.FORKS, "0")
                 .configurationParameter(Constants.FRESH_FORKS, "-1")
@@ -49,6 +70,29 @@ class ForkedExecutionEngineTest {
                 assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
                         .getThrowable().orElseThrow()).hasMessageContaining("crystallize.execution.forks=0 is invalid")
                         .hasMessageContaining("crystallize.execution.forks.fresh=-1 is invalid"));
+    }
+
+    @Test
+    void aClusterKeyWithoutTheClusterModuleFailsTheEngineNamingTheModule() {
+        EngineExecutionResults results = Kit.engine(dir).configurationParameter(Constants.CLUSTER, "lab")
+                .configurationParameter(Constants.CLUSTER_MEMBERS, "127.0.0.1:5701")
+                .selectors(selectClass(ScoreExperiment.class)).execute();
+
+        results.allEvents().failed().assertThatEvents().singleElement().satisfies(event ->
+                assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow()).hasMessageContaining("crystallize.execution.cluster=lab needs "
+                                + "io.crystallize:crystallize-hazelcast on the test class path"));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void forksAndAClusterTogetherAreRefused() {
+        EngineExecutionResults results = Kit.engine(dir).configurationParameter(Constants.CLUSTER, "lab")
+                .configurationParameter(Constants.FORKS, "2").selectors(selectClass(ScoreExperiment.class)).execute();
+
+        results.allEvents().failed().assertThatEvents().singleElement().satisfies(event ->
+                assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow()).hasMessageContaining("are both set"));
     }
 
     private static String results(Path root, String condition) throws IOException {
