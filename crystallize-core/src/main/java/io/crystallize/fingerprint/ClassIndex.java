@@ -9,10 +9,13 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Where classes come from and what they hold, read once per class loader: a class in a directory
@@ -29,6 +32,7 @@ final class ClassIndex {
     private final java.lang.ref.WeakReference<ClassLoader> loader;
     private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> reached = new ConcurrentHashMap<>();
 
     private ClassIndex(ClassLoader loader) {
         this.loader = new java.lang.ref.WeakReference<>(loader);
@@ -48,6 +52,22 @@ final class ClassIndex {
      */
     Optional<Entry> entry(String internalName) {
         return entries.computeIfAbsent(internalName, this::load);
+    }
+
+    /**
+     * The parts a traversal from {@code root} (a class, a lambda's shape) collects, walked by {@code
+     * walk} the first time and kept with the index: they depend only on the class files read
+     * through this loader, which stay as they were when first read.
+     */
+    Map<String, String> reached(String root, Supplier<Map<String, String>> walk) {
+        Map<String, String> known = reached.get(root);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: a walk may come back here for another root (a wrapped step of the same loader)
+        Map<String, String> walked = Collections.unmodifiableSortedMap(new TreeMap<>(walk.get()));
+        Map<String, String> raced = reached.putIfAbsent(root, walked);
+        return raced != null ? raced : walked;
     }
 
     private Optional<Entry> load(String internalName) {

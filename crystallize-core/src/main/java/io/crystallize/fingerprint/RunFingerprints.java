@@ -113,6 +113,18 @@ public final class RunFingerprints {
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             return; // a programmatic experiment: its code is the objects above
         }
+        code.wholeClassExcept(Traversal.internalName(type), NOT_CODE.get(type));
+    }
+
+    /** An experiment class's treatment and hypothesis methods (name + descriptor), read once per class. */
+    private static final ClassValue<Set<String>> NOT_CODE = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return treatmentsAndHypotheses(type);
+        }
+    };
+
+    private static Set<String> treatmentsAndHypotheses(Class<?> type) {
         Set<String> skipped = new HashSet<>();
         for (Method method : type.getDeclaredMethods()) {
             for (Annotation annotation : method.getAnnotations()) {
@@ -123,7 +135,7 @@ public final class RunFingerprints {
                 }
             }
         }
-        code.wholeClassExcept(Traversal.internalName(type), skipped);
+        return Set.copyOf(skipped);
     }
 
     /** Identities of the data sources reachable from this one's fields (an upstream experiment it wraps). */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
@@ -35,16 +37,25 @@ final class Traversal {
         this.index = index;
     }
 
-    /** Adds an object's code: its class's, or for a lambda the body it was made from. */
+    /**
+     * Adds an object's code: its class's, or for a lambda the body it was made from. What a class
+     * (or a lambda's shape in its host) reaches is walked once per index and then taken from it:
+     * it depends only on class files, which do not change while their loader lives.
+     */
     Traversal object(Object code) {
         if (code == null) {
             return this;
         }
         Class<?> type = code.getClass();
         if (type.isHidden() || type.isSynthetic() && type.getName().contains("$$Lambda")) {
-            lambda(type);
+            String host = lambdaHost(type);
+            String functional = type.getInterfaces().length == 0 ? "" : internalName(type.getInterfaces()[0]);
+            String captured = capturedDescriptor(type);
+            include("lambda " + host + " " + functional + " " + captured,
+                    t -> t.lambda(host, functional, captured));
         } else {
-            wholeClass(internalName(type));
+            String name = internalName(type);
+            include("class " + name, t -> t.wholeClass(name));
         }
         if (code instanceof CachedStep<?, ?> cached) {
             // a library class: what it runs is the step it wraps, read through that step's own loader
@@ -52,6 +63,15 @@ final class Traversal {
             parts.putAll(new Traversal(ClassIndex.of(wrapped.getClass().getClassLoader())).object(wrapped).parts());
         }
         return this;
+    }
+
+    /** Adds what a root reaches, walked by {@code walk} in a traversal of its own the first time the index sees it. */
+    private void include(String root, Consumer<Traversal> walk) {
+        parts.putAll(index.reached(root, () -> {
+            Traversal own = new Traversal(index);
+            walk.accept(own);
+            return own.parts();
+        }));
     }
 
     /** Adds every method of a class (and what they reach). */
@@ -75,10 +95,17 @@ final class Traversal {
     }
 
     /** Adds every method of a class but those named (name + descriptor), and what they reach. */
-    Traversal wholeClassExcept(String internalName, java.util.Set<String> skipped) {
+    Traversal wholeClassExcept(String internalName, Set<String> skipped) {
+        include("class " + internalName + " except " + new TreeSet<>(skipped),
+                t -> t.walkClassExcept(internalName, skipped));
+        return this;
+    }
+
+    private void walkClassExcept(String internalName, Set<String> skipped) {
         Optional<ClassIndex.Entry> entry = index.entry(internalName);
         if (entry.isEmpty() || !entry.get().isProject()) {
-            return wholeClass(internalName);
+            wholeClass(internalName);
+            return;
         }
         ClassSummary summary = entry.get().summary();
         staticPart(summary);
@@ -88,7 +115,6 @@ final class Traversal {
             }
         }
         drain();
-        return this;
     }
 
     /** Adds one method of a class (and what it reaches). */
@@ -115,18 +141,19 @@ final class Traversal {
         return parts;
     }
 
-    private void lambda(Class<?> hidden) {
+    private static String lambdaHost(Class<?> hidden) {
         String name = hidden.getName();
         int cut = name.indexOf("$$Lambda");
-        String host = (cut < 0 ? name : name.substring(0, cut)).replace('.', '/');
+        return (cut < 0 ? name : name.substring(0, cut)).replace('.', '/');
+    }
+
+    private void lambda(String host, String functional, String captured) {
         Optional<ClassIndex.Entry> entry = index.entry(host);
         if (entry.isEmpty() || !entry.get().isProject()) {
             parts.put(entry.isEmpty() ? "unreadable " + host : "library " + entry.get().library(), "");
             return;
         }
         ClassSummary summary = entry.get().summary();
-        String functional = hidden.getInterfaces().length == 0 ? "" : internalName(hidden.getInterfaces()[0]);
-        String captured = capturedDescriptor(hidden);
         List<ClassSummary.LambdaSite> candidates = new ArrayList<>();
         for (ClassSummary.MethodBody method : summary.methods.values()) {
             for (ClassSummary.LambdaSite site : method.lambdas()) {

@@ -191,4 +191,40 @@ class CodeFingerprintTest {
         assertThat(firstB).as("the unchanged lambda").isEqualTo(firstA);
         assertThat(secondB).as("the changed lambda").isNotEqualTo(secondA);
     }
+    @Test
+    void codeTakenFromTheLoadersEarlierWalksEqualsAFreshWalk() throws Exception {
+        String one = """
+                package fx;
+                public class One {
+                    public double run(int x) { return Helper.twice(x); }
+                }
+                """;
+        String two = """
+                package fx;
+                public class Two {
+                    public double run(int x) { return Helper.twice(x) + Deep.add(x); }
+                }
+                """;
+        Path classes = Fixtures.compile(temp, Map.of("fx/One.java", one, "fx/Two.java", two,
+                "fx/Helper.java", HELPER, "fx/Deep.java", deep(42)));
+        try (URLClassLoader loader = Fixtures.loader(classes)) {
+            Object first = loader.loadClass("fx.One").getConstructor().newInstance();
+            Object second = loader.loadClass("fx.Two").getConstructor().newInstance();
+            CodeFingerprint secondAlone = CodeFingerprint.ofObjects(second);
+            CodeFingerprint firstAlone = CodeFingerprint.ofObjects(first);
+            CodeFingerprint both = CodeFingerprint.ofObjects(first, second);
+            CodeFingerprint firstAgain = CodeFingerprint.ofObjects(first);
+
+            // ofClass walks the class files every time: the remembered walks must give what it gives
+            CodeFingerprint firstWalked = CodeFingerprint.ofClass(first.getClass());
+            CodeFingerprint secondWalked = CodeFingerprint.ofClass(second.getClass());
+            assertThat(firstAlone.parts()).isEqualTo(firstWalked.parts());
+            assertThat(firstAgain).isEqualTo(firstAlone);
+            assertThat(secondAlone.parts()).isEqualTo(secondWalked.parts()).containsKey("method fx/Deep.add(I)D");
+            Map<String, String> union = new java.util.TreeMap<>(firstWalked.parts());
+            union.putAll(secondWalked.parts());
+            assertThat(both.parts()).isEqualTo(union);
+            assertThat(both).isNotEqualTo(firstAlone).isNotEqualTo(secondAlone);
+        }
+    }
 }
