@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ final class ClassIndex {
     private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> reached = new ConcurrentHashMap<>();
+    private final Map<String, MessageDigest> codeDigests = new ConcurrentHashMap<>();
 
     private ClassIndex(ClassLoader loader) {
         this.loader = new java.lang.ref.WeakReference<>(loader);
@@ -68,6 +71,28 @@ final class ClassIndex {
         Map<String, String> walked = Collections.unmodifiableSortedMap(new TreeMap<>(walk.get()));
         Map<String, String> raced = reached.putIfAbsent(root, walked);
         return raced != null ? raced : walked;
+    }
+
+    /**
+     * A SHA-256 digest that has taken in {@code text} (the code reached from the roots named by
+     * {@code roots}), for the caller to continue: the text is made and hashed the first time only.
+     */
+    MessageDigest codeDigest(String roots, Supplier<String> text) {
+        MessageDigest known = codeDigests.get(roots);
+        if (known == null) {
+            known = Digests.sha256();
+            known.update(text.get().getBytes(StandardCharsets.UTF_8));
+            codeDigests.putIfAbsent(roots, known);
+        }
+        try {
+            synchronized (known) {
+                return (MessageDigest) known.clone();
+            }
+        } catch (CloneNotSupportedException e) {
+            MessageDigest fresh = Digests.sha256();
+            fresh.update(text.get().getBytes(StandardCharsets.UTF_8));
+            return fresh;
+        }
     }
 
     private Optional<Entry> load(String internalName) {

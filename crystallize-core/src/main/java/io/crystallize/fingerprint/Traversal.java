@@ -1,6 +1,8 @@
 package io.crystallize.fingerprint;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +31,12 @@ import net.bytebuddy.jar.asm.Type;
 final class Traversal {
 
     private final ClassIndex index;
+    /** What this traversal walked itself. */
     private final Map<String, String> parts = new TreeMap<>();
+    /** What the roots it took from its index reach, by root. */
+    private final Map<String, Map<String, String>> included = new TreeMap<>();
+    /** Named values ({@code value <name>}): these sort after every part of code. */
+    private final Map<String, String> values = new TreeMap<>();
     private final Set<String> visited = new HashSet<>();
     private final Deque<String[]> pending = new ArrayDeque<>();
 
@@ -67,11 +74,13 @@ final class Traversal {
 
     /** Adds what a root reaches, walked by {@code walk} in a traversal of its own the first time the index sees it. */
     private void include(String root, Consumer<Traversal> walk) {
-        parts.putAll(index.reached(root, () -> {
-            Traversal own = new Traversal(index);
-            walk.accept(own);
-            return own.parts();
-        }));
+        if (!included.containsKey(root)) {
+            included.put(root, index.reached(root, () -> {
+                Traversal own = new Traversal(index);
+                walk.accept(own);
+                return own.parts();
+            }));
+        }
     }
 
     /** Adds every method of a class (and what they reach). */
@@ -126,19 +135,44 @@ final class Traversal {
 
     /** Adds a named value (parameters, seeds, identities) to the digest. */
     Traversal value(String name, String value) {
-        parts.put("value " + name, value);
+        values.put("value " + name, value);
         return this;
     }
 
+    /**
+     * SHA-256 over every part, sorted, one {@code key=value} line each. Values sort after all code
+     * ({@code value} after {@code fields}, {@code library}, {@code method} and {@code unreadable}),
+     * so when all code came from roots the index knows, the digest continues the index's digest of
+     * those roots' code with the values' lines.
+     */
     String digest() {
+        if (!parts.isEmpty()) {
+            return Digests.hex(Digests.sha256().digest(text(parts()).getBytes(StandardCharsets.UTF_8)));
+        }
+        MessageDigest digest = index.codeDigest(String.join("\n", included.keySet()), () -> {
+            Map<String, String> code = new TreeMap<>();
+            included.values().forEach(code::putAll);
+            return text(code);
+        });
+        digest.update(text(values).getBytes(StandardCharsets.UTF_8));
+        return Digests.hex(digest.digest());
+    }
+
+    private static String text(Map<String, String> sorted) {
         StringBuilder all = new StringBuilder();
-        parts.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        return Digests.sha256(all.toString());
+        sorted.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        return all.toString();
     }
 
     /** What went into the digest, sorted: for tests and for people comparing two fingerprints. */
     Map<String, String> parts() {
-        return parts;
+        if (included.isEmpty() && values.isEmpty()) {
+            return parts;
+        }
+        Map<String, String> all = new TreeMap<>(parts);
+        included.values().forEach(all::putAll);
+        all.putAll(values);
+        return all;
     }
 
     private static String lambdaHost(Class<?> hidden) {
