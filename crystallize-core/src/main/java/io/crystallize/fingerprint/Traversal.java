@@ -61,14 +61,20 @@ final class Traversal {
             include("lambda " + host + " " + functional + " " + captured,
                     t -> t.lambda(host, functional, captured));
         } else {
-            String name = internalName(type);
-            include("class " + name, t -> t.wholeClass(name));
+            type(type);
         }
         if (code instanceof CachedStep<?, ?> cached) {
             // a library class: what it runs is the step it wraps, read through that step's own loader
             Object wrapped = cached.step();
             parts.putAll(new Traversal(ClassIndex.of(wrapped.getClass().getClassLoader())).object(wrapped).parts());
         }
+        return this;
+    }
+
+    /** Adds the code of an object of this (not hidden) class. */
+    Traversal type(Class<?> type) {
+        String name = internalName(type);
+        include("class " + name, t -> t.wholeClass(name));
         return this;
     }
 

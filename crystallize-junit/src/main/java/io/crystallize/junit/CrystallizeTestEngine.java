@@ -92,6 +92,9 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         // Results are written while the next experiment runs; the engine node waits for them at the end
         EngineConfiguration configuration = ((CrystallizeEngineDescriptor) request.getRootTestDescriptor())
                 .configuration().map(c -> c.withResultWriter(new ResultWriter())).orElse(null);
+        if (configuration != null) {
+            FingerprintWarmUp.start(request.getRootTestDescriptor());
+        }
         return new ExecutionContext(configuration, request.getEngineExecutionListener(),
                 PlatformCancellation.of(request), executed, new Report(), null);
     }
