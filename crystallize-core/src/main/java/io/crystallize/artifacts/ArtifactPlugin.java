@@ -191,7 +191,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
         } finally {
             writer.release();
         }
-        retention.apply(experimentDir, writer.version());
+        retention.apply(experimentDir, writer.version(), writer.finishedWithoutArtifacts());
     }
 
     /** Reads from this plugin's root. */

@@ -44,13 +44,29 @@ public record Retention(int keepVersions, long largeFileBytes) {
      * looked at again by later executions, so retention never deletes what a live run wrote.
      */
     void apply(Path experimentDir, long newest) throws IOException {
+        apply(experimentDir, newest, false);
+    }
+
+    /**
+     * As {@link #apply(Path, long)}; {@code newestBare}: this JVM finished {@code newest} complete
+     * with no artifact file, so when it leaves the kept window there is nothing to strip in it and
+     * it is not listed (each listing and lock probe cost a short execution more than writing a file).
+     */
+    void apply(Path experimentDir, long newest, boolean newestBare) throws IOException {
         Stripped key = new Stripped(experimentDir.toAbsolutePath().normalize(), this);
         long stripUpTo = newest - keepVersions; // inclusive
-        if (stripUpTo < 0) {
+        boolean remember = newestBare && keepVersions <= REMEMBERED_BARE;
+        if (stripUpTo < 0 && !remember) {
             return;
         }
         Progress progress = STRIPPED.computeIfAbsent(key, k -> new Progress());
         synchronized (progress) {
+            if (remember && newest > progress.next - 1) {
+                progress.bare.add(newest);
+            }
+            if (stripUpTo < 0) {
+                return;
+            }
             List<Long> candidates = new ArrayList<>();
             for (Long deferred : progress.deferred.headSet(stripUpTo, true)) {
                 candidates.add(deferred);
@@ -71,7 +87,12 @@ public record Retention(int keepVersions, long largeFileBytes) {
             progress.next = Math.max(progress.next, stripUpTo + 1);
             // passed over while a writer is at work on it; the lock is asked first, since for a
             // finished version that is one missing file, where completeness takes a listing
+            progress.bare.headSet(progress.next).removeIf(version -> !candidates.contains(version));
             for (long version : candidates) {
+                if (progress.bare.remove(version)) {
+                    progress.deferred.remove(version);
+                    continue; // written here, complete, without artifacts
+                }
                 Path versionDir = Layout.versionDir(experimentDir, version);
                 if (!Files.isDirectory(versionDir)) {
                     progress.deferred.remove(version);
@@ -130,7 +151,12 @@ public record Retention(int keepVersions, long largeFileBytes) {
         long next = -1;
         /** Versions passed over because a writer was still at work on them. */
         final java.util.TreeSet<Long> deferred = new java.util.TreeSet<>();
+        /** Versions this JVM finished complete without artifact files, not yet out of the kept window. */
+        final java.util.TreeSet<Long> bare = new java.util.TreeSet<>();
     }
+
+    /** Bare versions are remembered only when the kept window is at most this wide (memory stays small). */
+    private static final int REMEMBERED_BARE = 1000;
 
     /** A gap of more versions than this since the last pass (versions made by hand?) is found by listing. */
     private static final long LIST_BEYOND = 1000;

@@ -33,6 +33,10 @@ final class VersionWriter {
     private RunJournal.Contents journalContents;
     /** The journal could not be written, or the version is being finished: no run is kept any more. */
     private boolean journalFailed;
+    /** Finished complete with no artifact file: retention has nothing to strip in it. */
+    private volatile boolean bare;
+    /** An artifact file was (or was about to be) written, carried or kept from the interrupted execution. */
+    private volatile boolean artifactFiles;
 
     private VersionWriter(Path directory, long version, Execution execution, VersionLock lock) {
         this(directory, version, execution, lock, null);
@@ -106,6 +110,7 @@ final class VersionWriter {
     }
 
     private void noteArtifact(Path artifact) {
+        artifactFiles = true;
         Path step = artifact.getParent();
         if (step != null && step.getFileName() != null) {
             manifest.putIfAbsent(artifact.getFileName().toString(), step.getFileName().toString());
@@ -192,6 +197,7 @@ final class VersionWriter {
 
     Path writeArtifact(int replicate, String condition, String step, String name, byte[] content) throws IOException {
         Path target = directory.resolve("replicate_" + replicate).resolve(condition).resolve(step).resolve(name);
+        artifactFiles = true;
         Layout.writeAtomically(target, content);
         manifest.putIfAbsent(name, step);
         return target;
@@ -205,6 +211,7 @@ final class VersionWriter {
      */
     Path carryArtifact(Path earlierVersion, Path relative) throws IOException {
         Path target = directory.resolve(relative);
+        artifactFiles = true;
         java.nio.file.Files.createDirectories(target.getParent());
         java.nio.file.Files.deleteIfExists(target);
         try {
@@ -256,6 +263,12 @@ final class VersionWriter {
             Layout.mark(directory.resolve(condition).resolve(Layout.COMPLETE));
         }
         deleteJournal();
+        bare = !artifactFiles;
+    }
+
+    /** True once {@link #finish} marked this version complete and it holds no artifact file. */
+    boolean finishedWithoutArtifacts() {
+        return bare;
     }
 
     private synchronized void deleteJournal() throws IOException {

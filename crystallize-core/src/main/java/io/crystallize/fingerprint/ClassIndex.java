@@ -7,12 +7,17 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Where classes come from and what they hold, read once per class loader: a class in a directory
@@ -29,6 +34,8 @@ final class ClassIndex {
     private final java.lang.ref.WeakReference<ClassLoader> loader;
     private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> reached = new ConcurrentHashMap<>();
+    private final Map<String, MessageDigest> codeDigests = new ConcurrentHashMap<>();
 
     private ClassIndex(ClassLoader loader) {
         this.loader = new java.lang.ref.WeakReference<>(loader);
@@ -48,6 +55,44 @@ final class ClassIndex {
      */
     Optional<Entry> entry(String internalName) {
         return entries.computeIfAbsent(internalName, this::load);
+    }
+
+    /**
+     * The parts a traversal from {@code root} (a class, a lambda's shape) collects, walked by {@code
+     * walk} the first time and kept with the index: they depend only on the class files read
+     * through this loader, which stay as they were when first read.
+     */
+    Map<String, String> reached(String root, Supplier<Map<String, String>> walk) {
+        Map<String, String> known = reached.get(root);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: a walk may come back here for another root (a wrapped step of the same loader)
+        Map<String, String> walked = Collections.unmodifiableSortedMap(new TreeMap<>(walk.get()));
+        Map<String, String> raced = reached.putIfAbsent(root, walked);
+        return raced != null ? raced : walked;
+    }
+
+    /**
+     * A SHA-256 digest that has taken in {@code text} (the code reached from the roots named by
+     * {@code roots}), for the caller to continue: the text is made and hashed the first time only.
+     */
+    MessageDigest codeDigest(String roots, Supplier<String> text) {
+        MessageDigest known = codeDigests.get(roots);
+        if (known == null) {
+            known = Digests.sha256();
+            known.update(text.get().getBytes(StandardCharsets.UTF_8));
+            codeDigests.putIfAbsent(roots, known);
+        }
+        try {
+            synchronized (known) {
+                return (MessageDigest) known.clone();
+            }
+        } catch (CloneNotSupportedException e) {
+            MessageDigest fresh = Digests.sha256();
+            fresh.update(text.get().getBytes(StandardCharsets.UTF_8));
+            return fresh;
+        }
     }
 
     private Optional<Entry> load(String internalName) {

@@ -12,11 +12,19 @@ final class Digests {
     }
 
     static String sha256(String text) {
+        return hex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
+    }
+
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
     }
 }

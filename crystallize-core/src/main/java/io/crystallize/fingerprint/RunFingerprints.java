@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Type;
@@ -82,6 +83,25 @@ public final class RunFingerprints {
         return new RunFingerprints(experimentPrint, conditions);
     }
 
+    /**
+     * Reads and walks, ahead of its executions, the code that fingerprinting an execution of the
+     * annotated {@code experimentClass} reads: that class and {@code code} (the classes of its data
+     * source and steps). Optional: the fingerprints stay the same, later ones only take less time;
+     * meant for a thread of its own while other experiments run. Code that cannot be read is left
+     * to the fingerprint itself, which reports it.
+     */
+    public static void prepare(Class<?> experimentClass, List<Class<?>> code) {
+        try {
+            Traversal walk = new Traversal(ClassIndex.of(experimentClass.getClassLoader()));
+            for (Class<?> type : code) {
+                walk.type(type);
+            }
+            walk.wholeClassExcept(Traversal.internalName(experimentClass), NOT_CODE.get(experimentClass));
+        } catch (RuntimeException | LinkageError e) {
+            // the execution's own fingerprint meets this again and reports it
+        }
+    }
+
     /** The fingerprint of what every condition shares. */
     public String experiment() {
         return experiment;
@@ -113,6 +133,18 @@ public final class RunFingerprints {
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             return; // a programmatic experiment: its code is the objects above
         }
+        code.wholeClassExcept(Traversal.internalName(type), NOT_CODE.get(type));
+    }
+
+    /** An experiment class's treatment and hypothesis methods (name + descriptor), read once per class. */
+    private static final ClassValue<Set<String>> NOT_CODE = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return treatmentsAndHypotheses(type);
+        }
+    };
+
+    private static Set<String> treatmentsAndHypotheses(Class<?> type) {
         Set<String> skipped = new HashSet<>();
         for (Method method : type.getDeclaredMethods()) {
             for (Annotation annotation : method.getAnnotations()) {
@@ -123,7 +155,7 @@ public final class RunFingerprints {
                 }
             }
         }
-        code.wholeClassExcept(Traversal.internalName(type), skipped);
+        return Set.copyOf(skipped);
     }
 
     /** Identities of the data sources reachable from this one's fields (an upstream experiment it wraps). */

@@ -1,6 +1,8 @@
 package io.crystallize.fingerprint;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
@@ -27,7 +31,12 @@ import net.bytebuddy.jar.asm.Type;
 final class Traversal {
 
     private final ClassIndex index;
+    /** What this traversal walked itself. */
     private final Map<String, String> parts = new TreeMap<>();
+    /** What the roots it took from its index reach, by root. */
+    private final Map<String, Map<String, String>> included = new TreeMap<>();
+    /** Named values ({@code value <name>}): these sort after every part of code. */
+    private final Map<String, String> values = new TreeMap<>();
     private final Set<String> visited = new HashSet<>();
     private final Deque<String[]> pending = new ArrayDeque<>();
 
@@ -35,16 +44,24 @@ final class Traversal {
         this.index = index;
     }
 
-    /** Adds an object's code: its class's, or for a lambda the body it was made from. */
+    /**
+     * Adds an object's code: its class's, or for a lambda the body it was made from. What a class
+     * (or a lambda's shape in its host) reaches is walked once per index and then taken from it:
+     * it depends only on class files, which do not change while their loader lives.
+     */
     Traversal object(Object code) {
         if (code == null) {
             return this;
         }
         Class<?> type = code.getClass();
         if (type.isHidden() || type.isSynthetic() && type.getName().contains("$$Lambda")) {
-            lambda(type);
+            String host = lambdaHost(type);
+            String functional = type.getInterfaces().length == 0 ? "" : internalName(type.getInterfaces()[0]);
+            String captured = capturedDescriptor(type);
+            include("lambda " + host + " " + functional + " " + captured,
+                    t -> t.lambda(host, functional, captured));
         } else {
-            wholeClass(internalName(type));
+            type(type);
         }
         if (code instanceof CachedStep<?, ?> cached) {
             // a library class: what it runs is the step it wraps, read through that step's own loader
@@ -52,6 +69,24 @@ final class Traversal {
             parts.putAll(new Traversal(ClassIndex.of(wrapped.getClass().getClassLoader())).object(wrapped).parts());
         }
         return this;
+    }
+
+    /** Adds the code of an object of this (not hidden) class. */
+    Traversal type(Class<?> type) {
+        String name = internalName(type);
+        include("class " + name, t -> t.wholeClass(name));
+        return this;
+    }
+
+    /** Adds what a root reaches, walked by {@code walk} in a traversal of its own the first time the index sees it. */
+    private void include(String root, Consumer<Traversal> walk) {
+        if (!included.containsKey(root)) {
+            included.put(root, index.reached(root, () -> {
+                Traversal own = new Traversal(index);
+                walk.accept(own);
+                return own.parts();
+            }));
+        }
     }
 
     /** Adds every method of a class (and what they reach). */
@@ -75,10 +110,17 @@ final class Traversal {
     }
 
     /** Adds every method of a class but those named (name + descriptor), and what they reach. */
-    Traversal wholeClassExcept(String internalName, java.util.Set<String> skipped) {
+    Traversal wholeClassExcept(String internalName, Set<String> skipped) {
+        include("class " + internalName + " except " + new TreeSet<>(skipped),
+                t -> t.walkClassExcept(internalName, skipped));
+        return this;
+    }
+
+    private void walkClassExcept(String internalName, Set<String> skipped) {
         Optional<ClassIndex.Entry> entry = index.entry(internalName);
         if (entry.isEmpty() || !entry.get().isProject()) {
-            return wholeClass(internalName);
+            wholeClass(internalName);
+            return;
         }
         ClassSummary summary = entry.get().summary();
         staticPart(summary);
@@ -88,7 +130,6 @@ final class Traversal {
             }
         }
         drain();
-        return this;
     }
 
     /** Adds one method of a class (and what it reaches). */
@@ -100,33 +141,59 @@ final class Traversal {
 
     /** Adds a named value (parameters, seeds, identities) to the digest. */
     Traversal value(String name, String value) {
-        parts.put("value " + name, value);
+        values.put("value " + name, value);
         return this;
     }
 
+    /**
+     * SHA-256 over every part, sorted, one {@code key=value} line each. Values sort after all code
+     * ({@code value} after {@code fields}, {@code library}, {@code method} and {@code unreadable}),
+     * so when all code came from roots the index knows, the digest continues the index's digest of
+     * those roots' code with the values' lines.
+     */
     String digest() {
+        if (!parts.isEmpty()) {
+            return Digests.hex(Digests.sha256().digest(text(parts()).getBytes(StandardCharsets.UTF_8)));
+        }
+        MessageDigest digest = index.codeDigest(String.join("\n", included.keySet()), () -> {
+            Map<String, String> code = new TreeMap<>();
+            included.values().forEach(code::putAll);
+            return text(code);
+        });
+        digest.update(text(values).getBytes(StandardCharsets.UTF_8));
+        return Digests.hex(digest.digest());
+    }
+
+    private static String text(Map<String, String> sorted) {
         StringBuilder all = new StringBuilder();
-        parts.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        return Digests.sha256(all.toString());
+        sorted.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        return all.toString();
     }
 
     /** What went into the digest, sorted: for tests and for people comparing two fingerprints. */
     Map<String, String> parts() {
-        return parts;
+        if (included.isEmpty() && values.isEmpty()) {
+            return parts;
+        }
+        Map<String, String> all = new TreeMap<>(parts);
+        included.values().forEach(all::putAll);
+        all.putAll(values);
+        return all;
     }
 
-    private void lambda(Class<?> hidden) {
+    private static String lambdaHost(Class<?> hidden) {
         String name = hidden.getName();
         int cut = name.indexOf("$$Lambda");
-        String host = (cut < 0 ? name : name.substring(0, cut)).replace('.', '/');
+        return (cut < 0 ? name : name.substring(0, cut)).replace('.', '/');
+    }
+
+    private void lambda(String host, String functional, String captured) {
         Optional<ClassIndex.Entry> entry = index.entry(host);
         if (entry.isEmpty() || !entry.get().isProject()) {
             parts.put(entry.isEmpty() ? "unreadable " + host : "library " + entry.get().library(), "");
             return;
         }
         ClassSummary summary = entry.get().summary();
-        String functional = hidden.getInterfaces().length == 0 ? "" : internalName(hidden.getInterfaces()[0]);
-        String captured = capturedDescriptor(hidden);
         List<ClassSummary.LambdaSite> candidates = new ArrayList<>();
         for (ClassSummary.MethodBody method : summary.methods.values()) {
             for (ClassSummary.LambdaSite site : method.lambdas()) {

@@ -163,6 +163,32 @@ class ArtifactPluginTest {
         assertThat(root.resolve("pruned/v4/replicate_0/baseline/Big/big.bin")).exists();
     }
 
+    @Test
+    void retentionStillStripsVersionsWithArtifactsBetweenVersionsWrittenWithout() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger executions = new java.util.concurrent.atomic.AtomicInteger();
+        Step<Number, Number> sometimes = Step.of("Sometimes", (data, ctx) -> {
+            if (executions.get() % 2 == 1) {
+                ctx.artifacts().write("big.bin", new byte[100]);
+            }
+            return data;
+        });
+        Experiment experiment = Experiment.builder("alternating").dataSource(new ReplicateSource()).step(sometimes)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root, new Retention(2, 10))).build();
+        for (int i = 0; i < 6; i++) {
+            executions.set(i);
+            experiment.run();
+        }
+
+        for (int v = 0; v < 6; v++) {
+            Path version = root.resolve("alternating/v" + v);
+            assertThat(version.resolve("baseline/results.json")).exists();
+            assertThat(Files.exists(version.resolve("replicate_0/baseline/Sometimes/big.bin"))).as("big.bin in v" + v)
+                    .isEqualTo(v == 5);
+            assertThat(Files.exists(version.resolve("replicate_0"))).as("artifact directory in v" + v)
+                    .isEqualTo(v % 2 == 1);
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -191,4 +191,52 @@ class CodeFingerprintTest {
         assertThat(firstB).as("the unchanged lambda").isEqualTo(firstA);
         assertThat(secondB).as("the changed lambda").isNotEqualTo(secondA);
     }
+    @Test
+    void codeTakenFromTheLoadersEarlierWalksEqualsAFreshWalk() throws Exception {
+        String one = """
+                package fx;
+                public class One {
+                    public double run(int x) { return Helper.twice(x); }
+                }
+                """;
+        String two = """
+                package fx;
+                public class Two {
+                    public double run(int x) { return Helper.twice(x) + Deep.add(x); }
+                }
+                """;
+        Path classes = Fixtures.compile(temp, Map.of("fx/One.java", one, "fx/Two.java", two,
+                "fx/Helper.java", HELPER, "fx/Deep.java", deep(42)));
+        try (URLClassLoader loader = Fixtures.loader(classes)) {
+            Object first = loader.loadClass("fx.One").getConstructor().newInstance();
+            Object second = loader.loadClass("fx.Two").getConstructor().newInstance();
+            CodeFingerprint secondAlone = CodeFingerprint.ofObjects(second);
+            CodeFingerprint firstAlone = CodeFingerprint.ofObjects(first);
+            CodeFingerprint both = CodeFingerprint.ofObjects(first, second);
+            CodeFingerprint firstAgain = CodeFingerprint.ofObjects(first);
+
+            // ofClass walks the class files every time: the remembered walks must give what it gives
+            CodeFingerprint firstWalked = CodeFingerprint.ofClass(first.getClass());
+            CodeFingerprint secondWalked = CodeFingerprint.ofClass(second.getClass());
+            assertThat(firstAlone.parts()).isEqualTo(firstWalked.parts());
+            assertThat(firstAlone).isEqualTo(firstWalked);
+            assertThat(firstAgain).isEqualTo(firstAlone);
+            assertThat(secondAlone.parts()).isEqualTo(secondWalked.parts()).containsKey("method fx/Deep.add(I)D");
+            Map<String, String> union = new java.util.TreeMap<>(firstWalked.parts());
+            union.putAll(secondWalked.parts());
+            assertThat(both.parts()).isEqualTo(union);
+            assertThat(both).isNotEqualTo(firstAlone).isNotEqualTo(secondAlone);
+
+            // the digest continued from the index's digest of the roots' code, with values after it,
+            // is the digest of all parts' lines
+            Traversal withValues = new Traversal(ClassIndex.of(loader)).object(second).object(first)
+                    .value("replicates", "10").value("experiment", "fx");
+            StringBuilder lines = new StringBuilder();
+            withValues.parts().forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+            assertThat(withValues.parts()).containsKeys("value replicates", "method fx/One.run(I)D");
+            assertThat(withValues.digest()).isEqualTo(Digests.sha256(lines.toString()));
+            assertThat(new Traversal(ClassIndex.of(loader)).object(first).object(second).value("replicates", "11")
+                    .value("experiment", "fx").digest()).isNotEqualTo(withValues.digest());
+        }
+    }
 }

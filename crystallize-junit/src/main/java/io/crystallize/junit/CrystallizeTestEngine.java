@@ -96,6 +96,9 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         boolean experiments = !root.getChildren().isEmpty() && !root.discoveryFailed();
         EngineConfiguration configuration = root.configuration().map(c -> c.withResultWriter(new ResultWriter()))
                 .map(c -> experiments ? c.withForksStarted() : c).orElse(null);
+        if (configuration != null) {
+            FingerprintWarmUp.start(root);
+        }
         return new ExecutionContext(configuration, request.getEngineExecutionListener(),
                 PlatformCancellation.of(request), executed, new Report(), null);
     }
