@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks; prints one line per figure: `name value unit`, JMH figures being
 # the median of the measurement iterations of all forks (the targets are medians).
-#   benchmarks/run.sh           full suite, settings for a 2-core machine (under 15 minutes)
+#   benchmarks/run.sh           full suite, settings for a 2-core machine (24 minutes measured quiet; budget 15)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
 # JMH settings (full): 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s; 3 forks for the
 # per-run overhead and the wiring (their JIT outcomes and the placement of their objects vary
