@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks; prints one line per figure: `name value unit`, JMH figures being
 # the median of the measurement iterations of all forks (the targets are medians).
-#   benchmarks/run.sh           full suite, settings for a 2-core machine (24 minutes measured quiet; budget 15)
+#   benchmarks/run.sh           full suite, settings for a 2-core machine (budget 15 minutes; each step's
+#                               duration is printed to standard error as `suite.step <name> <seconds> s`)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
-# JMH settings (full): 3 warm-up iterations of 2 s, 5 measurement iterations of 2 s; 3 forks for the
-# per-run overhead and the wiring (their JIT outcomes and the placement of their objects vary
-# between forks: a generated step call took 2.6 ns in one fork, 3.2 in another), 1 fork for the
-# rest; iterations of 1 s for the nanosecond wiring calls and for the parallel speed-up, which runs
-# in 5 forks (1 and 2 workers are separate forks, whose differences outweighed the framework's own
-# 2%: alternating in one JVM, 1.92x against plain threads' 1.96x); 8 warm-up iterations of 3 s for
-# the engine's JMH figures (the run's report, the layout written by hand).
+# JMH settings (full): 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s (2 s for the
+# statistics and the report, whose operations take up to a second); 3 forks for the per-run
+# overhead, the wiring (their JIT outcomes and the placement of their objects vary between forks: a
+# generated step call took 2.6 ns in one fork, 3.2 in another) and the parallel speed-up (1 and 2
+# workers are separate forks, whose differences outweighed the framework's own 2%: alternating in
+# one JVM, 1.92x against plain threads' 1.96x), 1 fork for the rest; 6 warm-up iterations of 3 s
+# for the engine's JMH figures (the run's report, the layout written by hand on tmpfs).
 # The engine-vs-Jupiter targets are not two JMH benchmarks (separate forks minutes apart measured the
 # machine's load of the moment): EngineAlternating warms both to their own steady state and then
 # alternates them in one JVM. The cold figures (ColdStart: console launcher in fresh JVMs;
@@ -26,6 +27,16 @@ read -r -a mvn_args <<< "${MVN_ARGS:-}"
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests "${mvn_args[@]}"
 mvn -B -ntp -q -pl crystallize-junit -am install -DskipTests "${mvn_args[@]}"
 jar=benchmarks/target/benchmarks.jar
+suite_start=$SECONDS
+# runs a step of the suite and says on standard error how long it took (through fd 3: some steps
+# send their own standard error to /dev/null)
+exec 3>&2
+step() {
+    local name=$1 start=$SECONDS
+    shift
+    "$@"
+    echo "suite.step $name $((SECONDS - start)) s" >&3
+}
 out=benchmarks/target
 if [ "$mode" = "--smoke" ]; then
     jmh=(-wi 0 -i 1 -r 200ms -w 200ms)
@@ -46,9 +57,9 @@ else
     jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
     # the engine runs 200 experiments' generated classes 10-20 times per operation: the JIT needs
     # about 20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
-    jmh_engine=(-wi 8 -w 3s -i 5 -r 2s)
+    jmh_engine=(-wi 6 -w 3s -i 5 -r 2s)
     forks_noisy=3
-    forks_parallel=5
+    forks_parallel=3
     replicates_memory=1000000
     replicates_process=100000
     replicates_resume=100
@@ -61,26 +72,26 @@ else
     maven_rerun=(2 6 100)
 fi
 
-java -jar "$jar" "${jmh[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
-java -jar "$jar" "${jmh_short[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
-java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
-java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
-java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
+step overhead java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
+step parallel java -jar "$jar" "${jmh_short[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
+step statistics java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
+step wiring java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
+step report java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
 # the engine's on-disk results stay until the end (see EngineBenchmark.resultsRoot: deleting them
 # slows every file created on this disk for minutes afterwards)
 engine_results="$out/engine-results"
 rm -rf "$engine_results"
-trap 'rm -rf "$engine_results"' EXIT
-java -Dcrystallize.bench.results="$engine_results" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
+trap 'step delete_engine_results rm -rf "$engine_results"; echo "suite.total $((SECONDS - suite_start)) s" >&3' EXIT
+step engine_jmh java -Dcrystallize.bench.results="$engine_results" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
     -rff "$out/jmh-engine.json" 'EngineBenchmark\.(crystallizeEngineResultsOnTmpfs|crystallizeEngineWithReportOnTmpfs|layoutWrittenByHand)$' \
     > "$out/jmh-engine.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
     "$out/jmh-wiring.json" "$out/jmh-report.json" "$out/jmh-engine.json"
-java -Dcrystallize.bench.results="$engine_results" -cp "$jar" io.crystallize.benchmarks.EngineAlternating "${alternating[@]}"
+step engine_alternating java -Dcrystallize.bench.results="$engine_results" -cp "$jar" io.crystallize.benchmarks.EngineAlternating "${alternating[@]}"
 rm -rf "$out/cold-start" "$out/maven-cold-start"
-java -cp "$jar" io.crystallize.benchmarks.ColdStart "$out/cold-start" "$cold_repetitions"
-java -cp "$jar" io.crystallize.benchmarks.MavenColdStart "$out/maven-cold-start" "$maven_repetitions" "${mvn_args[@]}"
-java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
+step cold_start java -cp "$jar" io.crystallize.benchmarks.ColdStart "$out/cold-start" "$cold_repetitions"
+step maven_cold_start java -cp "$jar" io.crystallize.benchmarks.MavenColdStart "$out/maven-cold-start" "$maven_repetitions" "${mvn_args[@]}"
+step memory java -Xmx4g -cp "$jar" io.crystallize.benchmarks.RetainedMemory "$replicates_memory"
 
 whole() {
     local start end
@@ -95,21 +106,21 @@ echo "whole_process.hand_written_${replicates_process}x2 $(whole --hand-written 
 # runs outside this JVM: 1 thread, 2 forks per execution and 2 forks of a pool in 5 alternating rounds, a fork's
 # per-run overhead, 2 cluster workers vs 1 (about 3 minutes)
 if [ "$mode" = "--smoke" ]; then
-    java -cp "$jar" io.crystallize.benchmarks.Distributed --smoke
+    step distributed java -cp "$jar" io.crystallize.benchmarks.Distributed --smoke
 else
-    java -cp "$jar" io.crystallize.benchmarks.Distributed
+    step distributed java -cp "$jar" io.crystallize.benchmarks.Distributed
 fi
 # reuse: an unchanged experiment of 30 runs of >= 10 ms each, executed, then executed again
 rm -rf "$out/rerun"
-java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
+step rerun java -cp "$jar" io.crystallize.benchmarks.Rerun programmatic "$out/rerun" 2>/dev/null
 rm -rf "$out/rerun"
 # reuse under Maven: `mvn -q test` of a generated module, then again unchanged, as whole processes;
 # the full form also runs the samples twice (their timing experiments rerun by design)
 rm -rf "$out/maven-rerun"
-java -cp "$jar" io.crystallize.benchmarks.MavenRerun module "$out/maven-rerun" "${maven_rerun[@]}" "${mvn_args[@]}"
+step maven_rerun_module java -cp "$jar" io.crystallize.benchmarks.MavenRerun module "$out/maven-rerun" "${maven_rerun[@]}" "${mvn_args[@]}"
 rm -rf "$out/maven-rerun"
 if [ "$mode" != "--smoke" ]; then
-    java -cp "$jar" io.crystallize.benchmarks.MavenRerun samples . 1 "${mvn_args[@]}"
+    step maven_rerun_samples java -cp "$jar" io.crystallize.benchmarks.MavenRerun samples . 1 "${mvn_args[@]}"
 fi
 # resume after a kill at half the runs (10 ms each), beside a full execution in the same run
-java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" "$rounds_resume" 2>/dev/null | grep '^resume\.'
+step resume java -cp "$jar" io.crystallize.benchmarks.ResumeBenchmark "$replicates_resume" 10 "$out/resume" "$rounds_resume" 2>/dev/null | grep '^resume\.'

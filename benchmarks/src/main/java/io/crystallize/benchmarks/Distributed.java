@@ -40,7 +40,7 @@ public final class Distributed {
         boolean smoke = args.length > 0 && args[0].equals("--smoke");
         int burnReplicates = smoke ? 2 : 200; // x 2 conditions
         int emptyReplicates = smoke ? 5 : 1000;
-        int rounds = smoke ? 1 : 5;
+        int rounds = smoke ? 1 : 3;
         long iterations = smoke ? 1000 : calibrate(20);
         System.setProperty("hazelcast.local.localAddress", "127.0.0.1");
         System.out.println("distributed.load_average_before " + load() + " (1 min)");

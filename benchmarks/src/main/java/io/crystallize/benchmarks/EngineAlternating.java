@@ -55,15 +55,18 @@ public final class EngineAlternating {
             }
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                double[][] round = round(bench, runsPerRound);
+                double[][] round = round(bench, runsPerRound, true);
                 for (int i = 0; i < SIDES.length; i++) {
                     for (double value : round[i]) {
-                        measured.get(i).add(value);
+                        if (!Double.isNaN(value)) {
+                            measured.get(i).add(value);
+                        }
                     }
                 }
                 // the process CPU clock may tick in 10 ms: one run's CPU is 0, 10 or 20 ms, a round's sum is not
                 for (int i = SIDES.length; i < round.length; i++) {
-                    measured.get(i).add(java.util.Arrays.stream(round[i]).average().orElse(Double.NaN));
+                    measured.get(i).add(java.util.Arrays.stream(round[i]).filter(v -> !Double.isNaN(v)).average()
+                            .orElse(Double.NaN));
                 }
                 ratios.add(Processes.median(round[0]) / Processes.median(round[2]));
             }
@@ -96,7 +99,7 @@ public final class EngineAlternating {
         int stable = 0;
         int round = 0;
         while (round < maxWarmupRounds && (round < minWarmupRounds || stable < 2)) {
-            double[][] times = round(bench, runsPerRound);
+            double[][] times = round(bench, runsPerRound, false);
             double engine = Processes.median(times[0]);
             double jupiter = Processes.median(times[2]);
             boolean steady = Math.abs(engine / previousEngine - 1) < 0.05 && Math.abs(jupiter / previousJupiter - 1) < 0.05;
@@ -112,15 +115,28 @@ public final class EngineAlternating {
     private static final String[] SIDES = {"crystallize_results_on_tmpfs", "crystallize_results_on_disk", "jupiter"};
 
     /**
-     * One round: the sides alternately, a fresh tmpfs results root for the round; wall times in
-     * {@code [side]}, CPU times of the whole process in {@code [SIDES.length + side]}.
+     * Runs of the disk side, one in this many: its figure is for information only, and every run
+     * leaves 200 versions on the disk that only the suite's end deletes (minutes on this VM's disk).
      */
-    private static double[][] round(EngineBenchmark bench, int runs) throws Exception {
+    static final int DISK_EVERY = 4;
+
+    /**
+     * One round: the sides alternately, a fresh tmpfs results root for the round; wall times in
+     * {@code [side]}, CPU times of the whole process in {@code [SIDES.length + side]}. The disk
+     * side runs one run in {@link #DISK_EVERY}, and not at all in warm-up rounds (it runs the
+     * same code as the tmpfs side, which warms it); its other entries are NaN.
+     */
+    private static double[][] round(EngineBenchmark bench, int runs, boolean measured) throws Exception {
         double[][] times = new double[2 * SIDES.length][runs];
         bench.freshMemoryResults();
         try {
             for (int i = 0; i < runs; i++) {
                 for (int side = 0; side < SIDES.length; side++) {
+                    if (side == 1 && (!measured || i % DISK_EVERY != 0)) {
+                        times[side][i] = Double.NaN;
+                        times[SIDES.length + side][i] = Double.NaN;
+                        continue;
+                    }
                     long cpu = processCpuNanos();
                     long start = System.nanoTime();
                     switch (side) {

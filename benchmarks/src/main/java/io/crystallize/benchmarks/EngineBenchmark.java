@@ -157,17 +157,18 @@ public class EngineBenchmark {
     }
 
     /**
-     * The disk's share, as a baseline for {@link #crystallizeEngine()}: the directories and files
-     * the results layout needs for the same 200 experiments (a version directory, metadata,
-     * manifest, result and per condition its directory, results and completion marker), of about
-     * the sizes the framework writes, each written atomically (temporary file and rename) by hand,
-     * on one thread, into the same results root.
+     * The floor under {@link #crystallizeEngineResultsOnTmpfs()}: the directories and files the
+     * results layout needs for the same 200 experiments (a version directory, metadata, manifest,
+     * result and per condition its directory, results and completion marker), of about the sizes
+     * the framework writes, each written atomically (temporary file and rename) by hand, on one
+     * thread, on tmpfs. (On this VM's disk it wrote over a million files per trial, which the
+     * suite then spent minutes deleting.)
      */
     @Benchmark
     public long layoutWrittenByHand() throws IOException {
         Path version = null;
         for (int i = 0; i < CLASSES; i++) {
-            Path experimentDir = results.resolve("by-hand").resolve("Experiment" + i);
+            Path experimentDir = memoryResults.resolve("by-hand").resolve("Experiment" + i);
             Files.createDirectories(experimentDir);
             version = Files.createDirectory(experimentDir.resolve("v" + handWrittenVersions));
             writeAtomically(version.resolve("metadata.json"), 1500);
