@@ -4,13 +4,14 @@
 #   benchmarks/run.sh           full suite, settings for a 2-core machine (budget 15 minutes; each step's
 #                               duration is printed to standard error as `suite.step <name> <seconds> s`)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
-# JMH settings (full): 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s (2 s for the
-# statistics and the report, whose operations take up to a second); 3 forks for the per-run
-# overhead, the wiring (their JIT outcomes and the placement of their objects vary between forks: a
-# generated step call took 2.6 ns in one fork, 3.2 in another) and the parallel speed-up (1 and 2
-# workers are separate forks, whose differences outweighed the framework's own 2%: alternating in
-# one JVM, 1.92x against plain threads' 1.96x), 1 fork for the rest; 6 warm-up iterations of 3 s
-# for the engine's JMH figures (the run's report, the layout written by hand on tmpfs).
+# JMH settings (full): 2 warm-up iterations of 1 s, 4 measurement iterations of 1 s (2 and 3 of 2 s
+# for the statistics and the report, whose operations take up to a second); 3 forks for the per-run
+# overhead and the parallel speed-up (their JIT outcomes and the placement of their objects vary
+# between forks; 1 and 2 workers are separate forks, whose differences outweighed the framework's
+# own 2%: alternating in one JVM, 1.92x against plain threads' 1.96x), 2 for the wiring (a step
+# with a ~10 ns body: 1.01-1.07x in earlier full runs), 1 fork for the rest; 5 warm-up iterations of
+# 3 s for the engine's JMH figures (the run's report, the layout written by hand on tmpfs), whose
+# 400 generated classes are compiled once per suite (benchmarks/target/engine-classes).
 # The engine-vs-Jupiter targets are not two JMH benchmarks (separate forks minutes apart measured the
 # machine's load of the moment): EngineAlternating warms both to their own steady state and then
 # alternates them in one JVM. The cold figures (ColdStart: console launcher in fresh JVMs;
@@ -43,6 +44,7 @@ if [ "$mode" = "--smoke" ]; then
     jmh_short=("${jmh[@]}")
     jmh_engine=("${jmh[@]}")
     forks_noisy=1
+    forks_wiring=1
     forks_parallel=1
     replicates_memory=10000
     replicates_process=2000
@@ -53,20 +55,21 @@ if [ "$mode" = "--smoke" ]; then
     maven_repetitions=1
     maven_rerun=(1 2 10)
 else
-    jmh=(-wi 3 -w 2s -i 5 -r 2s)
-    jmh_short=(-wi 3 -w 1s -i 5 -r 1s)
+    jmh=(-wi 2 -w 2s -i 3 -r 2s)
+    jmh_short=(-wi 2 -w 1s -i 4 -r 1s)
     # the engine runs 200 experiments' generated classes 10-20 times per operation: the JIT needs
-    # about 20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
-    jmh_engine=(-wi 6 -w 3s -i 5 -r 2s)
+    # about 15-20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
+    jmh_engine=(-wi 5 -w 3s -i 3 -r 2s)
     forks_noisy=3
+    forks_wiring=2
     forks_parallel=3
     replicates_memory=1000000
     replicates_process=100000
     replicates_resume=100
-    rounds_resume=5
+    rounds_resume=3
     # 10 measured rounds of 20 runs of each side, after at least 10 warm-up rounds (about 20 s)
     alternating=(10 20)
-    cold_repetitions=8
+    cold_repetitions=6
     maven_repetitions=4
     # 2 repetitions of a module of 6 experiments x 2 conditions x 100 runs of 10 ms (12 s of runs)
     maven_rerun=(2 6 100)
@@ -75,19 +78,20 @@ fi
 step overhead java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
 step parallel java -jar "$jar" "${jmh_short[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
 step statistics java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
-step wiring java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
+step wiring java -jar "$jar" "${jmh_short[@]}" -f "$forks_wiring" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
 step report java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
 # the engine's on-disk results stay until the end (see EngineBenchmark.resultsRoot: deleting them
 # slows every file created on this disk for minutes afterwards)
 engine_results="$out/engine-results"
-rm -rf "$engine_results"
+engine_classes="$out/engine-classes"
+rm -rf "$engine_results" "$engine_classes"
 trap 'step delete_engine_results rm -rf "$engine_results"; echo "suite.total $((SECONDS - suite_start)) s" >&3' EXIT
-step engine_jmh java -Dcrystallize.bench.results="$engine_results" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
+step engine_jmh java -Dcrystallize.bench.results="$engine_results" -Dcrystallize.bench.classes="$engine_classes" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
     -rff "$out/jmh-engine.json" 'EngineBenchmark\.(crystallizeEngineResultsOnTmpfs|crystallizeEngineWithReportOnTmpfs|layoutWrittenByHand)$' \
     > "$out/jmh-engine.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
     "$out/jmh-wiring.json" "$out/jmh-report.json" "$out/jmh-engine.json"
-step engine_alternating java -Dcrystallize.bench.results="$engine_results" -cp "$jar" io.crystallize.benchmarks.EngineAlternating "${alternating[@]}"
+step engine_alternating java -Dcrystallize.bench.results="$engine_results" -Dcrystallize.bench.classes="$engine_classes" -cp "$jar" io.crystallize.benchmarks.EngineAlternating "${alternating[@]}"
 rm -rf "$out/cold-start" "$out/maven-cold-start"
 step cold_start java -cp "$jar" io.crystallize.benchmarks.ColdStart "$out/cold-start" "$cold_repetitions"
 step maven_cold_start java -cp "$jar" io.crystallize.benchmarks.MavenColdStart "$out/maven-cold-start" "$maven_repetitions" "${mvn_args[@]}"

@@ -48,6 +48,7 @@ public class EngineBenchmark {
 
     private Path sources;
     private Path classes;
+    private boolean keepClasses;
     private Path results;
     private boolean keepResults;
     private Path memoryResults;
@@ -56,24 +57,36 @@ public class EngineBenchmark {
     private List<DiscoverySelector> jupiterTests;
     private Launcher launcher;
 
+    /**
+     * Compiles both sets, or with {@code -Dcrystallize.bench.classes=<dir>} takes them from
+     * {@code <dir>} when an earlier trial of the same suite compiled them there (javac with the
+     * processor takes about 20 s here, once per JMH fork otherwise).
+     */
     @Setup(Level.Trial)
     public void compile() throws Exception {
         sources = Files.createTempDirectory("crystallize-engine-src");
-        classes = Files.createTempDirectory("crystallize-engine-classes");
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < CLASSES; i++) {
-            files.add(write("Experiment" + i, experimentSource(i)));
-            files.add(write("Jupiter" + i + "Test", jupiterSource(i)));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, fileManager, null,
-                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")),
-                    null, fileManager.getJavaFileObjectsFromPaths(files));
-            task.setProcessors(List.of(new ExperimentProcessor()));
-            if (!task.call()) {
-                throw new IllegalStateException("the generated benchmark classes did not compile");
+        String shared = System.getProperty("crystallize.bench.classes");
+        keepClasses = shared != null;
+        classes = shared == null ? Files.createTempDirectory("crystallize-engine-classes")
+                : Files.createDirectories(Path.of(shared));
+        Path compiled = classes.resolve(".compiled");
+        if (!Files.exists(compiled)) {
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < CLASSES; i++) {
+                files.add(write("Experiment" + i, experimentSource(i)));
+                files.add(write("Jupiter" + i + "Test", jupiterSource(i)));
             }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
+                JavaCompiler.CompilationTask task = javac.getTask(null, fileManager, null,
+                        List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")),
+                        null, fileManager.getJavaFileObjectsFromPaths(files));
+                task.setProcessors(List.of(new ExperimentProcessor()));
+                if (!task.call()) {
+                    throw new IllegalStateException("the generated benchmark classes did not compile");
+                }
+            }
+            Files.createFile(compiled);
         }
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
         experiments = new ArrayList<>();
@@ -124,7 +137,9 @@ public class EngineBenchmark {
             delete(results);
         }
         delete(sources);
-        delete(classes);
+        if (!keepClasses) {
+            delete(classes);
+        }
     }
 
     /** The engine running the experiments, without the run's HTML report (Jupiter writes none). */

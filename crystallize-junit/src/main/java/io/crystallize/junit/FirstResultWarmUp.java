@@ -5,11 +5,14 @@ import io.crystallize.core.Experiment;
 import io.crystallize.core.Result;
 import io.crystallize.core.Step;
 import io.crystallize.core.Treatment;
+import io.crystallize.fingerprint.RunFingerprints;
 import io.crystallize.hypothesis.Expectation;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.internal.json.Json;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Walks a fresh JVM's path to its first result on a background thread, from the moment the
- * launcher loads the engine, while discovery and the first experiment run on the main one: it builds the JSON mapper, runs a tiny experiment in
- * memory (no plugin, nothing written), writes that result as JSON and formats its verdicts. A
- * first experiment otherwise loads and initialises all of that (the runner, the statistics,
- * the verdicts, the result's serializers: several hundred classes) on the main thread, and the
- * engine waits at the end for its result to be written. Once per JVM; a failure here is ignored
- * (the real execution meets it again and reports it).
+ * launcher loads the engine, while discovery and the first experiment run on the main one: it
+ * makes a digest, reads a class file as fingerprinting does, runs a tiny experiment in memory (no plugin, nothing written), writes that
+ * result as JSON and formats its verdicts. A first experiment otherwise loads and initialises all
+ * of that (the security providers, the runner, the random generators, the statistics, the
+ * verdicts, the result's serializers: several hundred classes) on the main thread, and the engine
+ * waits at the end for its result to be written. Once per JVM; a failure here is ignored (the
+ * real execution meets it again and reports it).
  */
 final class FirstResultWarmUp {
 
@@ -48,13 +52,25 @@ final class FirstResultWarmUp {
         }
     }
 
-    /** The walk itself, on the calling thread; returns the tiny experiment's result. */
+    /**
+     * The walk itself, on the calling thread, in the order the main thread needs each part: the
+     * digest of discovery's model hash, the code fingerprint's class-file reader, an execution,
+     * the result's JSON, the verdicts' text.
+     * Returns the tiny experiment's result.
+     */
     static Result walk() {
-        byte[] json = Json.MAPPER.writeValueAsBytes(Map.of("values", List.of(1.5, Double.NaN), "name", "warm-up",
-                "replicates", 10L));
-        Json.MAPPER.readTree(json);
+        try {
+            // the first digest of a JVM loads the security providers
+            MessageDigest.getInstance("SHA-256").digest(new byte[64]);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        // the class-file reader that fingerprints the first execution's code, on a class of our own
+        RunFingerprints.prepare(FirstResultWarmUp.class, List.of());
         Result result = tinyExperiment().run();
         result.toJsonWithoutMetrics();
+        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(Map.of("values", List.of(1.5, Double.NaN),
+                "name", "warm-up", "replicates", 10L)));
         List<VerdictTable.Test> tests = new ArrayList<>();
         for (HypothesisResult hypothesis : result.hypotheses()) {
             for (String treatment : hypothesis.treatments()) {
