@@ -4,12 +4,13 @@
 #   benchmarks/run.sh           full suite, settings for a 2-core machine (budget 15 minutes; each step's
 #                               duration is printed to standard error as `suite.step <name> <seconds> s`)
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
-# JMH settings (full): 2 warm-up iterations of 1 s, 4 measurement iterations of 1 s (2 and 3 of 2 s
-# for the statistics and the report, whose operations take up to a second); 3 forks for the per-run
-# overhead and the parallel speed-up (their JIT outcomes and the placement of their objects vary
-# between forks; 1 and 2 workers are separate forks, whose differences outweighed the framework's
-# own 2%: alternating in one JVM, 1.92x against plain threads' 1.96x), 2 for the wiring (a step
-# with a ~10 ns body: 1.01-1.07x in earlier full runs), 1 fork for the rest; 5 warm-up iterations of
+# JMH settings (full): 2 warm-up iterations of 1 s, 4 measurement iterations of 1 s (6 warm-up
+# iterations for the per-run overhead and the parallel speed-up, whose steady state comes later; 2
+# and 3 of 2 s for the statistics and the report, whose operations take up to a second); 3 forks for
+# the per-run overhead (its JIT outcomes and the placement of its objects vary between forks), 2 for
+# the parallel speed-up (1 and 2 workers are separate forks, whose differences outweighed the
+# framework's own 2%: alternating in one JVM, 1.92x against plain threads' 1.96x) and the wiring (a
+# step with a ~10 ns body: 1.01-1.07x in earlier full runs), 1 fork for the rest; 5 warm-up iterations of
 # 3 s for the engine's JMH figures (the run's report, the layout written by hand on tmpfs), whose
 # 400 generated classes are compiled once per suite (benchmarks/target/engine-classes).
 # The engine-vs-Jupiter targets are not two JMH benchmarks (separate forks minutes apart measured the
@@ -42,6 +43,7 @@ out=benchmarks/target
 if [ "$mode" = "--smoke" ]; then
     jmh=(-wi 0 -i 1 -r 200ms -w 200ms)
     jmh_short=("${jmh[@]}")
+    jmh_warm=("${jmh[@]}")
     jmh_engine=("${jmh[@]}")
     forks_noisy=1
     forks_wiring=1
@@ -57,12 +59,15 @@ if [ "$mode" = "--smoke" ]; then
 else
     jmh=(-wi 2 -w 2s -i 3 -r 2s)
     jmh_short=(-wi 2 -w 1s -i 4 -r 1s)
+    # the framework's run loop and its parallel execution reach their steady state after 4-6 s (a
+    # one-worker run went 42 -> 22 ms/op from the 3rd to the 6th second): 6 s of warm-up for them
+    jmh_warm=(-wi 6 -w 1s -i 4 -r 1s)
     # the engine runs 200 experiments' generated classes 10-20 times per operation: the JIT needs
     # about 15-20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
     jmh_engine=(-wi 5 -w 3s -i 3 -r 2s)
     forks_noisy=3
     forks_wiring=2
-    forks_parallel=3
+    forks_parallel=2
     replicates_memory=1000000
     replicates_process=100000
     replicates_resume=100
@@ -75,8 +80,8 @@ else
     maven_rerun=(2 6 100)
 fi
 
-step overhead java -jar "$jar" "${jmh_short[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
-step parallel java -jar "$jar" "${jmh_short[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
+step overhead java -jar "$jar" "${jmh_warm[@]}" -f "$forks_noisy" -rf json -rff "$out/jmh-overhead.json" 'OverheadBenchmark' > "$out/jmh-overhead.log"
+step parallel java -jar "$jar" "${jmh_warm[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
 step statistics java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
 step wiring java -jar "$jar" "${jmh_short[@]}" -f "$forks_wiring" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
 step report java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
