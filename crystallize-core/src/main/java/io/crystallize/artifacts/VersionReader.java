@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /** Reads version directories that other processes wrote, may still write, or left damaged. */
@@ -169,11 +171,36 @@ final class VersionReader {
      * The experiment id that {@code metadata} records, or empty when it records none or cannot be
      * read — a damaged file is reported as a warning and never keeps new versions from being claimed.
      */
+    /**
+     * The string value of {@code name} in the top-level object of {@code json}, streamed: the rest
+     * (the environment, the parameters) is read through, to know the file is whole, but not built
+     * into a tree.
+     *
+     * @throws JacksonException when {@code json} is not well-formed (a truncated file)
+     */
+    static Optional<String> topLevelString(byte[] json, String name) {
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return Optional.empty();
+            }
+            Optional<String> found = Optional.empty();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                boolean wanted = name.equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (wanted && value == JsonToken.VALUE_STRING) {
+                    found = Optional.of(parser.getString());
+                }
+                parser.skipChildren();
+            }
+            return found;
+        }
+    }
+
     static Optional<String> owner(Path versionDir) {
         Path metadata = versionDir.resolve(Layout.METADATA);
         try {
-            JsonNode id = Json.MAPPER.readTree(Confined.read(versionDir, metadata, Confined.JSON_LIMIT)).get("id");
-            return id != null && id.isString() ? Optional.of(id.asString()) : Optional.empty();
+            return topLevelString(Confined.read(versionDir, metadata, Confined.JSON_LIMIT), "id");
         } catch (FileNotFoundException e) {
             return Optional.empty();
         } catch (IOException | JacksonException e) {

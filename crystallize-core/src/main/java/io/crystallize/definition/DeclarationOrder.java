@@ -1,9 +1,9 @@
 package io.crystallize.definition;
 
+import io.crystallize.internal.classfile.ClassFiles;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +23,9 @@ record DeclarationOrder(List<String> fields, List<String> methods) {
 
     /** The declaration order of {@code type}, or {@code null} when its class file cannot be read. */
     static DeclarationOrder of(Class<?> type) {
-        ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
-        String resource = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return in == null ? null : parse(in.readAllBytes());
+        byte[] classFile = ClassFiles.read(type);
+        try {
+            return classFile == null ? null : parse(classFile);
         } catch (IOException | RuntimeException e) {
             return null;
         }

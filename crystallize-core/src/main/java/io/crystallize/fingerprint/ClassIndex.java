@@ -1,6 +1,7 @@
 package io.crystallize.fingerprint;
 
 import io.crystallize.core.Experiment;
+import io.crystallize.internal.classfile.ClassFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,11 +28,13 @@ import java.util.function.Supplier;
 final class ClassIndex {
 
     private static final Map<ClassLoader, ClassIndex> BY_LOADER = new WeakHashMap<>();
+    private static final Entry JDK = Entry.library("jdk " + Runtime.version());
     private static final String LIBRARY_LOCATION = location(Experiment.class.getClassLoader(),
             Experiment.class.getName()).orElse("");
 
     /** Weak: the index is the value of its loader's entry in {@link #BY_LOADER} and must not keep it alive. */
     private final java.lang.ref.WeakReference<ClassLoader> loader;
+    private final ClassFiles classFiles;
     private final Map<String, Optional<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, String> jarIdentities = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> reached = new ConcurrentHashMap<>();
@@ -39,6 +42,7 @@ final class ClassIndex {
 
     private ClassIndex(ClassLoader loader) {
         this.loader = new java.lang.ref.WeakReference<>(loader);
+        this.classFiles = new ClassFiles(loader);
     }
 
     /** The index of {@code loader} (the system loader for {@code null}), kept as long as the loader lives. */
@@ -96,15 +100,17 @@ final class ClassIndex {
     }
 
     private Optional<Entry> load(String internalName) {
+        if (ClassFiles.isJdk(internalName)) {
+            return Optional.of(JDK);
+        }
         String resource = internalName + ".class";
-        ClassLoader classes = loader.get();
-        URL url = classes == null ? null : classes.getResource(resource);
+        URL url = loader.get() == null ? null : classFiles.find(internalName);
         if (url == null) {
             return Optional.empty();
         }
         String protocol = url.getProtocol();
         if ("jrt".equals(protocol)) {
-            return Optional.of(Entry.library("jdk " + Runtime.version()));
+            return Optional.of(JDK);
         }
         if ("jar".equals(protocol)) {
             return Optional.of(Entry.library(jarIdentity(url)));

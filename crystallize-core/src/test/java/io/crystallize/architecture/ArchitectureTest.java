@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * annotation                       what users write (needs hypothesis's enums)
  * hypothesis                       hypotheses, verifiers, verdicts
  * base  stats  internal.json  internal.text   shared vocabulary, numerics, JSON, number text
+ * internal.classfile               finding class files (definition, fingerprint)
  * </pre>
  */
 class ArchitectureTest {
@@ -48,6 +49,7 @@ class ArchitectureTest {
                 .layer("base").definedBy("io.crystallize.base..")
                 .layer("json").definedBy("io.crystallize.internal.json..")
                 .layer("text").definedBy("io.crystallize.internal.text..")
+                .layer("classfile").definedBy("io.crystallize.internal.classfile..")
                 .layer("hypothesis").definedBy("io.crystallize.hypothesis..")
                 .layer("annotation").definedBy("io.crystallize.annotation..")
                 .layer("core").definedBy("io.crystallize.core..")
@@ -59,11 +61,12 @@ class ArchitectureTest {
                 .layer("model").definedBy("io.crystallize.internal.model..")
                 .layer("definition").definedBy("io.crystallize.definition..")
                 .layer("report").definedBy("io.crystallize.report..")
-                // the bottom: statistics, the shared vocabulary and the two formatting helpers know no one
+                // the bottom: statistics, the shared vocabulary, the two formatting helpers and class files know no one
                 .whereLayer("stats").mayNotAccessAnyLayer()
                 .whereLayer("base").mayNotAccessAnyLayer()
                 .whereLayer("json").mayNotAccessAnyLayer()
                 .whereLayer("text").mayNotAccessAnyLayer()
+                .whereLayer("classfile").mayNotAccessAnyLayer()
                 // a hypothesis is judged from recorded values, without the runtime that recorded them
                 .whereLayer("hypothesis").mayOnlyAccessLayers("stats", "base", "text")
                 // annotation attributes take hypothesis enums (expectation, direction, aggregate, tests)
@@ -72,7 +75,7 @@ class ArchitectureTest {
                 .whereLayer("core").mayOnlyAccessLayers("hypothesis", "base", "stats", "json", "text")
                 .whereLayer("plugins").mayOnlyAccessLayers("core", "hypothesis", "base")
                 // fingerprints digest the runtime's objects' code and the parameters as JSON
-                .whereLayer("fingerprint").mayOnlyAccessLayers("core", "base", "json")
+                .whereLayer("fingerprint").mayOnlyAccessLayers("core", "base", "json", "classfile")
                 // results on disk record fingerprints and take earlier versions' runs when they match
                 .whereLayer("artifacts").mayOnlyAccessLayers("core", "hypothesis", "base", "json", "fingerprint")
                 .whereLayer("optimize").mayOnlyAccessLayers("core", "hypothesis", "base")

@@ -69,8 +69,10 @@ final class FirstResultWarmUp {
         RunFingerprints.prepare(FirstResultWarmUp.class, List.of());
         Result result = tinyExperiment().run();
         result.toJsonWithoutMetrics();
-        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(Map.of("values", List.of(1.5, Double.NaN),
-                "name", "warm-up", "replicates", 10L)));
+        Map<String, Object> values = Map.of("values", List.of(1.5, Double.NaN), "name", "warm-up", "replicates", 10L);
+        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(values));
+        // as text too, as fingerprints write parameters
+        Json.MAPPER.writeValueAsString(values);
         List<VerdictTable.Test> tests = new ArrayList<>();
         for (HypothesisResult hypothesis : result.hypotheses()) {
             for (String treatment : hypothesis.treatments()) {
