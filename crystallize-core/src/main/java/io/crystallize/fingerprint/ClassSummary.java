@@ -1,10 +1,14 @@
 package io.crystallize.fingerprint;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.FieldVisitor;
@@ -12,50 +16,117 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * One class file read once: its super types, its fields' constants and every method's normalised
- * digest with what the method refers to. Debug information (line numbers, local variable names,
- * source file) and stack map frames are skipped while reading, so they never reach a digest.
+ * One class file, read as far as asked: its super types, its fields' constants, its methods'
+ * names and access flags, and — the first time a method is asked for — that method's normalised
+ * digest with what it refers to. A traversal that needs a few methods of a large class (the
+ * run-time part of a generated class) reads only those. Debug information (line numbers, local
+ * variable names, source file) and stack map frames are skipped while reading, so they never
+ * reach a digest.
  */
 final class ClassSummary {
 
     /** The name used for the class's static part (field constants and static initializer). */
     static final String STATIC_PART = "<static>";
 
+    private static final int PARSING = ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES;
+
     final String name;
     final String superName;
     final List<String> interfaces;
-    final Map<String, MethodBody> methods;
+    /** Every method's access flags by name + descriptor, in declaration order. */
+    final Map<String, Integer> methods;
     final String fields;
+    /** The class file's reader, until every method body is read. Guarded by this. */
+    private ClassReader reader;
+    /** The method bodies read so far. Guarded by this. */
+    private final Map<String, MethodBody> bodies = new HashMap<>();
 
-    private ClassSummary(String name, String superName, List<String> interfaces, Map<String, MethodBody> methods,
-            String fields) {
+    private ClassSummary(String name, String superName, List<String> interfaces, Map<String, Integer> methods,
+            String fields, ClassReader reader) {
         this.name = name;
         this.superName = superName;
         this.interfaces = interfaces;
         this.methods = methods;
         this.fields = fields;
+        this.reader = reader;
     }
 
     /** The method {@code name + descriptor} declared here, or {@code null}. */
     MethodBody method(String nameAndDescriptor) {
-        return methods.get(nameAndDescriptor);
+        if (!methods.containsKey(nameAndDescriptor)) {
+            return null;
+        }
+        synchronized (this) {
+            MethodBody body = bodies.get(nameAndDescriptor);
+            if (body == null) {
+                readBodies(Set.of(nameAndDescriptor));
+                body = bodies.get(nameAndDescriptor);
+            }
+            return body;
+        }
     }
 
+    /** Reads the bodies of these methods (name + descriptor) that are not read yet, in one pass. */
+    synchronized void readAhead(Collection<String> keys) {
+        Set<String> wanted = new HashSet<>();
+        for (String key : keys) {
+            if (methods.containsKey(key) && !bodies.containsKey(key)) {
+                wanted.add(key);
+            }
+        }
+        if (!wanted.isEmpty()) {
+            readBodies(wanted);
+        }
+    }
+
+    /** Every method declared here, in declaration order. */
+    synchronized List<MethodBody> allMethods() {
+        if (bodies.size() < methods.size()) {
+            readBodies(methods.keySet());
+        }
+        List<MethodBody> all = new ArrayList<>(methods.size());
+        for (String key : methods.keySet()) {
+            all.add(bodies.get(key));
+        }
+        return all;
+    }
+
+    /** Reads the bodies of {@code wanted} not read yet, in one pass over the class file. */
+    private void readBodies(Set<String> wanted) {
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String methodName, String descriptor, String signature,
+                    String[] exceptions) {
+                String key = methodName + descriptor;
+                if (!wanted.contains(key) || bodies.containsKey(key)) {
+                    return null;
+                }
+                MethodBody.Builder body = new MethodBody.Builder(access, methodName, descriptor);
+                return new NormalisingMethodVisitor(body, () -> bodies.put(key, body.build()));
+            }
+        }, PARSING);
+        if (bodies.size() == methods.size()) {
+            reader = null;
+        }
+    }
+
+    /** The class's outline: names, super types, fields and method headers; method bodies are read when asked for. */
     static ClassSummary read(byte[] classFile) {
-        Reader reader = new Reader();
-        new ClassReader(classFile).accept(reader, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassSummary(reader.name, reader.superName, reader.interfaces,
-                Collections.unmodifiableMap(reader.methods), reader.fields.toString());
+        Outline outline = new Outline();
+        ClassReader reader = new ClassReader(classFile);
+        reader.accept(outline, PARSING);
+        return new ClassSummary(outline.name, outline.superName, outline.interfaces,
+                Collections.unmodifiableMap(outline.methods), outline.fields.toString(), reader);
     }
 
-    private static final class Reader extends ClassVisitor {
+    private static final class Outline extends ClassVisitor {
         String name;
         String superName;
         List<String> interfaces = List.of();
-        final Map<String, MethodBody> methods = new LinkedHashMap<>();
+        final Map<String, Integer> methods = new LinkedHashMap<>();
         final StringBuilder fields = new StringBuilder();
 
-        Reader() {
+        Outline() {
             super(Opcodes.ASM9);
         }
 
@@ -82,8 +153,8 @@ final class ClassSummary {
         @Override
         public MethodVisitor visitMethod(int access, String methodName, String descriptor, String signature,
                 String[] exceptions) {
-            MethodBody.Builder body = new MethodBody.Builder(access, methodName, descriptor);
-            return new NormalisingMethodVisitor(body, () -> methods.put(methodName + descriptor, body.build()));
+            methods.put(methodName + descriptor, access);
+            return null;
         }
     }
 

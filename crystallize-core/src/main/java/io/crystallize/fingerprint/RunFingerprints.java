@@ -32,7 +32,7 @@ import net.bytebuddy.jar.asm.Type;
 public final class RunFingerprints {
 
     /** Changes when what goes into a fingerprint changes, so older fingerprints never match. */
-    static final String FORMAT = "crystallize-fingerprint-1";
+    static final String FORMAT = "crystallize-fingerprint-2";
 
     private final String experiment;
     private final Map<String, String> conditions;
