@@ -6,9 +6,13 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -34,9 +38,16 @@ public final class ClassFiles {
             .map(name -> name.replace('.', '/'))
             .collect(Collectors.toUnmodifiableSet());
 
+    /** Class directories by the URL text the JVM gives for them; {@code null} values are not directories. */
+    private static final Map<String, Optional<Path>> DIRECTORIES = new ConcurrentHashMap<>();
+
     private final ClassLoader loader;
-    /** Class directories (as URL text ending in '/') this loader served class files from, in the order found. */
-    private final CopyOnWriteArrayList<String> directories = new CopyOnWriteArrayList<>();
+    /** Class directories this loader served class files from, in the order found. */
+    private final CopyOnWriteArrayList<Directory> directories = new CopyOnWriteArrayList<>();
+
+    /** A class directory: its path, and its URL as text ending in '/'. */
+    private record Directory(Path path, String url) {
+    }
 
     /** @param loader the loader to search, {@code null} for the system loader */
     public ClassFiles(ClassLoader loader) {
@@ -53,10 +64,13 @@ public final class ClassFiles {
     public URL find(String internalName) {
         String resource = internalName + ".class";
         if (!isJdk(internalName)) {
-            for (String directory : directories) {
-                URL url = inDirectory(directory, resource);
-                if (url != null) {
-                    return url;
+            for (Directory directory : directories) {
+                if (Files.isRegularFile(directory.path().resolve(resource))) {
+                    try {
+                        return new URL(directory.url() + resource);
+                    } catch (MalformedURLException e) {
+                        break; // the loader knows
+                    }
                 }
             }
         }
@@ -64,7 +78,8 @@ public final class ClassFiles {
         if (url != null && "file".equals(url.getProtocol())) {
             String text = url.toString();
             if (text.endsWith(resource)) {
-                directories.addIfAbsent(text.substring(0, text.length() - resource.length()));
+                String root = text.substring(0, text.length() - resource.length());
+                directory(root).ifPresent(path -> directories.addIfAbsent(new Directory(path, root)));
             }
         }
         return url;
@@ -77,40 +92,45 @@ public final class ClassFiles {
     public static byte[] read(Class<?> type) {
         String resource = type.getName().replace('.', '/') + ".class";
         try {
-            URL direct = inDirectory(directoryOf(type), resource);
-            if (direct != null) {
-                return Files.readAllBytes(Path.of(direct.toURI()));
+            Optional<Path> directory = directoryOf(type);
+            if (directory.isPresent()) {
+                try {
+                    return Files.readAllBytes(directory.get().resolve(resource));
+                } catch (NoSuchFileException e) {
+                    // not where its code source says: ask the loader
+                }
             }
             ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 return in == null ? null : in.readAllBytes();
             }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** The class directory {@code type} was loaded from, as URL text ending in '/', or {@code null} (a jar, the JDK, none). */
-    private static String directoryOf(Class<?> type) {
+    /** The class directory {@code type} was loaded from; empty for a jar, the JDK or none. */
+    private static Optional<Path> directoryOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         URL location = source == null ? null : source.getLocation();
         if (location == null || !"file".equals(location.getProtocol())) {
-            return null;
+            return Optional.empty();
         }
-        String text = location.toString();
-        return text.endsWith("/") ? text : null;
+        return directory(location.toString());
     }
 
-    private static URL inDirectory(String directory, String resource) {
-        if (directory == null) {
-            return null;
+    /** The directory a {@code file:} URL (as text) names, when it ends in '/'; known ones are looked up, not parsed. */
+    private static Optional<Path> directory(String url) {
+        if (!url.endsWith("/")) {
+            return Optional.empty();
         }
-        try {
-            URL url = new URL(directory + resource);
-            return Files.isRegularFile(Path.of(url.toURI())) ? url : null;
-        } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
+        return DIRECTORIES.computeIfAbsent(url, u -> {
+            try {
+                return Optional.of(Path.of(new URL(u).toURI()));
+            } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static boolean isJdkModule(String name) {
