@@ -35,9 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>An execution holds a lock on its version directory while it writes there, so other
  * executions, in this JVM or another, know it is alive: retention passes over it, and cleanup
- * (temporary files and empty version directories that writers which are gone left behind,
- * removed when a JVM first claims a version of the experiment) never touches it. A process that
- * dies releases its locks. An execution that fails before its results are written (a plugin's
+ * (temporary files and empty version directories that writers which are gone left behind, removed
+ * from the newest 20 versions when a JVM first claims a version of the experiment) never touches
+ * it. A process that dies releases its locks. An execution that fails before its results are written (a plugin's
  * {@code beforeRun} or the execution strategy throws) keeps its claim until this plugin's next
  * execution on the same thread, or until its JVM ends.
  *

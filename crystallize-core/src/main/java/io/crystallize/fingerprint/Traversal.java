@@ -3,6 +3,7 @@ package io.crystallize.fingerprint;
 import io.crystallize.core.DataSource;
 import io.crystallize.core.Step;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.lang.reflect.Modifier;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
@@ -153,12 +155,12 @@ final class Traversal {
     /** The methods a data source or a step runs (name + descriptor), as the runtime calls them. */
     private static final Set<String> RUN_METHODS = runMethods(DataSource.class, Step.class);
     private static final Set<String> RUN_METHOD_NAMES = RUN_METHODS.stream()
-            .map(method -> method.substring(0, method.indexOf('('))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .map(method -> method.substring(0, method.indexOf('('))).collect(Collectors.toUnmodifiableSet());
 
     private static Set<String> runMethods(Class<?>... interfaces) {
         Set<String> keys = new HashSet<>();
         for (Class<?> itf : interfaces) {
-            for (java.lang.reflect.Method method : itf.getMethods()) {
+            for (Method method : itf.getMethods()) {
                 if (!Modifier.isStatic(method.getModifiers())) {
                     keys.add(method.getName() + Type.getMethodDescriptor(method));
                 }

@@ -123,4 +123,31 @@ class LeftoversTest {
         assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory())
                 .isEqualTo(experimentDir.resolve("v4"));
     }
+
+    @Test
+    void theFirstClaimLooksThroughTheNewestVersionsOnly() throws Exception {
+        Path experimentDir = root.resolve("many");
+        long dead = deadPid();
+        int versions = Leftovers.VERSIONS_LOOKED_AT + 5;
+        for (int v = 0; v < versions; v++) {
+            Path version = experimentDir.resolve("v" + v);
+            unlockedLockFile(version, writer(dead, HOST, 1), Duration.ZERO);
+            Files.write(version.resolve(".metadata.json.4242.1.tmp"), new byte[3]);
+        }
+
+        Experiment experiment = Experiment.builder("many").dataSource(new ReplicateSource())
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root)).build();
+        experiment.run();
+
+        // the newest versions a dead writer left are cleaned (nothing else was in them: they are gone)
+        for (int v = versions - Leftovers.VERSIONS_LOOKED_AT; v < versions; v++) {
+            assertThat(experimentDir.resolve("v" + v)).doesNotExist();
+        }
+        // older ones were the first claims of earlier JVMs to clean: this one does not look at them
+        for (int v = 0; v < versions - Leftovers.VERSIONS_LOOKED_AT; v++) {
+            assertThat(experimentDir.resolve("v" + v).resolve(".metadata.json.4242.1.tmp")).exists();
+        }
+        assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory())
+                .isEqualTo(experimentDir.resolve("v" + versions));
+    }
 }
