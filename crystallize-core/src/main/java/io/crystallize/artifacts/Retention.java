@@ -61,6 +61,11 @@ public record Retention(int keepVersions, long largeFileBytes) {
         }
         Progress progress = STRIPPED.computeIfAbsent(key, k -> new Progress());
         synchronized (progress) {
+            if (!progress.recordRead) {
+                // where an earlier JVM's retention left off: its first pass here need not walk every old version
+                progress.recordRead = true;
+                progress.next = progress.recorded = StrippedRecord.read(experimentDir, largeFileBytes);
+            }
             if (remember && newest > progress.next - 1) {
                 progress.bare.add(newest);
             }
@@ -103,6 +108,12 @@ public record Retention(int keepVersions, long largeFileBytes) {
                     stripArtifacts(versionDir);
                 }
             }
+            long firstNotStripped = progress.deferred.isEmpty() ? progress.next
+                    : Math.min(progress.next, progress.deferred.first());
+            if (firstNotStripped - progress.recorded >= StrippedRecord.EVERY) {
+                StrippedRecord.write(experimentDir, largeFileBytes, firstNotStripped);
+                progress.recorded = firstNotStripped;
+            }
         }
     }
 
@@ -140,8 +151,9 @@ public record Retention(int keepVersions, long largeFileBytes) {
     /**
      * Per experiment directory and retention, how far this JVM stripped: each execution then looks
      * only at the versions that left the kept window since, and at those passed over because they
-     * were still being written, not every older one again (the first execution in a JVM still
-     * lists and walks them all).
+     * were still being written, not every older one again. The first execution in a JVM starts
+     * where the {@link StrippedRecord} of earlier JVMs says they left off, or else lists and walks
+     * every old version.
      */
     private record Stripped(Path experimentDir, Retention retention) {
     }
@@ -149,6 +161,10 @@ public record Retention(int keepVersions, long largeFileBytes) {
     private static final class Progress {
         /** The first version not yet looked at; -1 before the first pass. */
         long next = -1;
+        /** The experiment directory's {@link StrippedRecord} was read into {@link #next}. */
+        boolean recordRead;
+        /** What this JVM last read from or wrote to that record; -1: nothing. */
+        long recorded = -1;
         /** Versions passed over because a writer was still at work on them. */
         final java.util.TreeSet<Long> deferred = new java.util.TreeSet<>();
         /** Versions this JVM finished complete without artifact files, not yet out of the kept window. */

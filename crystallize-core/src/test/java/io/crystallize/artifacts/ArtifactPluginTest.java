@@ -189,6 +189,45 @@ class ArtifactPluginTest {
         }
     }
 
+    @Test
+    void aLaterJvmStartsRetentionWhereTheRecordSaysEarlierOnesLeftOff() throws IOException {
+        Step<Number, Number> big = Step.of("Big", (data, ctx) -> {
+            ctx.artifacts().write("big.bin", new byte[100]);
+            return data;
+        });
+        Path experimentDir = root.resolve("long");
+        // this JVM's progress is kept per directory and retention: another retention value stands in
+        // for a JVM that starts afresh (the record on disk is all it knows)
+        runTimes(20, big, new Retention(2, 10));
+        Path record = experimentDir.resolve(StrippedRecord.FILE);
+        assertThat(record).exists();
+        String[] fields = Files.readString(record).trim().split(" ");
+        assertThat(fields[1]).isEqualTo("10");
+        long below = Long.parseLong(fields[2]);
+        assertThat(below).isBetween(StrippedRecord.EVERY - 1, 18L);
+        assertThat(Layout.versions(experimentDir)).hasSize(20);
+
+        // a large file put back into a version the record covers: a new JVM does not walk there again
+        Path restored = Files.write(experimentDir.resolve("v3/replicate_0/baseline/Big/big.bin"), new byte[100]);
+        runTimes(1, big, new Retention(3, 10)); // v20: v17 leaves the kept window
+        assertThat(restored).exists();
+        assertThat(experimentDir.resolve("v17/replicate_0/baseline/Big/big.bin")).doesNotExist();
+        assertThat(experimentDir.resolve("v18/replicate_0/baseline/Big/big.bin")).exists();
+
+        // a JVM that strips more (a smaller threshold) cannot take the record's word: it walks every version
+        runTimes(1, big, new Retention(3, 5));
+        assertThat(restored).doesNotExist();
+        assertThat(experimentDir.resolve("v3/baseline/results.json")).exists();
+    }
+
+    private void runTimes(int times, Step<Number, Number> step, Retention retention) {
+        Experiment experiment = Experiment.builder("long").dataSource(new ReplicateSource()).step(step)
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root, retention)).build();
+        for (int i = 0; i < times; i++) {
+            experiment.run();
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
