@@ -64,7 +64,9 @@ public record Retention(int keepVersions, long largeFileBytes) {
             if (!progress.recordRead) {
                 // where an earlier JVM's retention left off: its first pass here need not walk every old version
                 progress.recordRead = true;
-                progress.next = progress.recorded = StrippedRecord.read(experimentDir, largeFileBytes);
+                long recorded = StrippedRecord.read(experimentDir, largeFileBytes);
+                // beyond the newest version: the versions were deleted and numbering started again
+                progress.next = progress.recorded = recorded > newest ? -1 : recorded;
             }
             if (remember && newest > progress.next - 1) {
                 progress.bare.add(newest);

@@ -220,6 +220,23 @@ class ArtifactPluginTest {
         assertThat(experimentDir.resolve("v3/baseline/results.json")).exists();
     }
 
+    @Test
+    void aRecordBeyondTheNewestVersionIsOneFromVersionsDeletedSince() throws IOException {
+        Step<Number, Number> big = Step.of("Big", (data, ctx) -> {
+            ctx.artifacts().write("big.bin", new byte[100]);
+            return data;
+        });
+        Path experimentDir = Files.createDirectories(root.resolve("long"));
+        Files.writeString(experimentDir.resolve(StrippedRecord.FILE), "stripped-below 10 50\n");
+
+        runTimes(5, big, new Retention(2, 10));
+
+        for (int v = 0; v < 5; v++) {
+            assertThat(Files.exists(experimentDir.resolve("v" + v + "/replicate_0/baseline/Big/big.bin")))
+                    .as("big.bin in v" + v).isEqualTo(v >= 3);
+        }
+    }
+
     private void runTimes(int times, Step<Number, Number> step, Retention retention) {
         Experiment experiment = Experiment.builder("long").dataSource(new ReplicateSource()).step(step)
                 .step(new RecordStep()).plugin(new ArtifactPlugin(root, retention)).build();
