@@ -42,7 +42,7 @@ final class ClassIndex {
 
     private ClassIndex(ClassLoader loader) {
         this.loader = new java.lang.ref.WeakReference<>(loader);
-        this.classFiles = new ClassFiles(loader);
+        this.classFiles = new ClassFiles();
     }
 
     /** The index of {@code loader} (the system loader for {@code null}), kept as long as the loader lives. */
@@ -104,7 +104,8 @@ final class ClassIndex {
             return Optional.of(JDK);
         }
         String resource = internalName + ".class";
-        URL url = loader.get() == null ? null : classFiles.find(internalName);
+        ClassLoader classes = loader.get();
+        URL url = classes == null ? null : classFiles.find(classes, internalName);
         if (url == null) {
             return Optional.empty();
         }

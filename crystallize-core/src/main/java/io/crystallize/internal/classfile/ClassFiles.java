@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * define, one image lookup each: about 70 per class file, and enough calls of the JDK's image
  * reader that the JIT compiles it during a cold run. This class answers a JDK class from its
  * package, and a class in a class directory the loader already served from that directory, with
- * one file check; anything else goes to the loader. One instance per loader.
+ * one file check; anything else goes to the loader. One instance per loader, which it does not keep.
  *
  * <p>One difference from the loader: a class present in two class directories of the class path is
  * found in the directory first seen, not necessarily the first on the class path.
@@ -38,20 +38,21 @@ public final class ClassFiles {
             .map(name -> name.replace('.', '/'))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** Class directories by the URL text the JVM gives for them; {@code null} values are not directories. */
+    /** Class directories by the URL text the JVM gives for them; empty: not a directory. */
     private static final Map<String, Optional<Path>> DIRECTORIES = new ConcurrentHashMap<>();
 
-    private final ClassLoader loader;
-    /** Class directories this loader served class files from, in the order found. */
+    /** Class directories the loader served class files from, in the order found. */
     private final CopyOnWriteArrayList<Directory> directories = new CopyOnWriteArrayList<>();
 
     /** A class directory: its path, and its URL as text ending in '/'. */
     private record Directory(Path path, String url) {
     }
 
-    /** @param loader the loader to search, {@code null} for the system loader */
-    public ClassFiles(ClassLoader loader) {
-        this.loader = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+    /**
+     * For one class loader, which each call names: this object does not keep the loader (an index
+     * of the loader's classes holds it and must not keep it alive).
+     */
+    public ClassFiles() {
     }
 
     /** True when the class of this internal name would belong to a JDK module ({@code java.*}, {@code jdk.*}). */
@@ -60,8 +61,11 @@ public final class ClassFiles {
         return slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
     }
 
-    /** The class file of the class with this internal name ({@code a/b/C}), or {@code null} when the loader has none. */
-    public URL find(String internalName) {
+    /**
+     * The class file of the class with this internal name ({@code a/b/C}) as {@code loader} (always
+     * the same one; {@code null} for the system loader) finds it, or {@code null} when it has none.
+     */
+    public URL find(ClassLoader loader, String internalName) {
         String resource = internalName + ".class";
         if (!isJdk(internalName)) {
             for (Directory directory : directories) {
@@ -74,7 +78,7 @@ public final class ClassFiles {
                 }
             }
         }
-        URL url = loader.getResource(resource);
+        URL url = (loader == null ? ClassLoader.getSystemClassLoader() : loader).getResource(resource);
         if (url != null && "file".equals(url.getProtocol())) {
             String text = url.toString();
             if (text.endsWith(resource)) {

@@ -30,14 +30,14 @@ class ClassFilesTest {
     @Test
     void findsWhatTheLoaderFindsAndAsksItOncePerClassDirectory() throws IOException {
         try (CountingLoader loader = new CountingLoader(TEST_CLASSES)) {
-            ClassFiles files = new ClassFiles(loader);
+            ClassFiles files = new ClassFiles();
 
-            URL first = files.find(internalName(ClassFilesTest.class));
+            URL first = files.find(loader, internalName(ClassFilesTest.class));
             assertThat(first).isEqualTo(loader.plainResource(internalName(ClassFilesTest.class) + ".class"));
             assertThat(loader.asked).containsExactly(internalName(ClassFilesTest.class) + ".class");
 
             // another class of the same directory: found there, the loader (and its parents) not asked
-            URL second = files.find(internalName(CountingLoader.class));
+            URL second = files.find(loader, internalName(CountingLoader.class));
             assertThat(second).isEqualTo(loader.plainResource(internalName(CountingLoader.class) + ".class"));
             assertThat(loader.asked).hasSize(1);
             assertThat(read(second)).isEqualTo(Files.readAllBytes(TEST_CLASSES.resolve(internalName(CountingLoader.class)
@@ -48,12 +48,12 @@ class ClassFilesTest {
     @Test
     void classesOutsideTheKnownDirectoriesGoToTheLoader() throws IOException {
         try (CountingLoader loader = new CountingLoader(TEST_CLASSES)) {
-            ClassFiles files = new ClassFiles(loader);
-            files.find(internalName(ClassFilesTest.class));
+            ClassFiles files = new ClassFiles();
+            files.find(loader, internalName(ClassFilesTest.class));
 
-            assertThat(files.find("no/such/Type")).isNull();
+            assertThat(files.find(loader, "no/such/Type")).isNull();
             // a JDK class: from the JDK, also through the loader
-            URL string = files.find("java/lang/String");
+            URL string = files.find(loader, "java/lang/String");
             assertThat(string).isNotNull();
             assertThat(string.getProtocol()).isEqualTo("jrt");
             assertThat(loader.asked).containsExactly(internalName(ClassFilesTest.class) + ".class",
