@@ -2,8 +2,6 @@ package io.crystallize.artifacts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -35,21 +33,16 @@ final class StrippedRecord {
      */
     static long read(Path experimentDir, long largeFileBytes) {
         try {
-            Path file = experimentDir.resolve(FILE);
-            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > LIMIT) {
-                return -1;
-            }
-            String[] fields = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
+            String[] fields = new String(Confined.read(experimentDir, experimentDir.resolve(FILE), LIMIT),
+                    StandardCharsets.UTF_8).trim().split(" ");
             if (fields.length != 3 || !fields[0].equals(FORMAT)) {
                 return -1;
             }
             long threshold = Long.parseLong(fields[1]);
             long below = Long.parseLong(fields[2]);
             return threshold <= largeFileBytes && below >= 0 ? below : -1;
-        } catch (NoSuchFileException e) {
-            return -1;
         } catch (IOException | RuntimeException e) {
-            return -1; // a damaged record: walk every version, as without one
+            return -1; // none, or damaged (or a link out of the results): walk every version, as without one
         }
     }
 
