@@ -54,7 +54,7 @@ final class EarlierRuns {
     static void reuse(Execution execution, RunFingerprints fingerprints, Path experimentDir, VersionWriter own) {
         long ownVersion = own.version();
         ExecutionOptions options = execution.experiment().options();
-        if (fingerprints == null || !options.reuse().allows(options)) {
+        if (fingerprints == null || ownVersion == 0 || !options.reuse().allows(options)) { // 0: nothing earlier
             return;
         }
         Map<String, String> wanted = new LinkedHashMap<>(fingerprints.conditions());

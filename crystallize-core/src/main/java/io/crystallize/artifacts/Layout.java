@@ -137,22 +137,39 @@ final class Layout {
     }
 
     /**
-     * The first version number worth trying in {@code experimentDir}, which is created if missing.
+     * Creates {@code experimentDir} (and the results root above it) when missing; true when it
+     * was made now, so no version can be in it yet.
+     */
+    static boolean createExperimentDirectory(Path experimentDir) throws IOException {
+        try {
+            Files.createDirectory(experimentDir);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (Files.isDirectory(experimentDir)) {
+                return false;
+            }
+            throw e;
+        } catch (java.nio.file.NoSuchFileException e) {
+            try {
+                Files.createDirectories(experimentDir);
+            } catch (IOException notMade) {
+                ArtifactPlugin.requireDirectory(experimentDir.getParent()); // the clearer error, if that is why
+                throw notMade;
+            }
+            return true;
+        } catch (IOException e) {
+            ArtifactPlugin.requireDirectory(experimentDir.getParent()); // the clearer error, if that is why
+            throw e;
+        }
+    }
+
+    /**
+     * The first version number worth trying in {@code experimentDir}, given its {@code versions}.
      * Two different experiments with one name under one root would mix their versions: the
      * newest version whose metadata can be read must name the same experiment id (a damaged one
      * is reported and passed over, so it never keeps new versions from being claimed).
      */
-    static long firstFreeVersion(Path experimentDir, Experiment experiment) throws IOException {
-        if (!Files.isDirectory(experimentDir)) {
-            try {
-                Files.createDirectories(experimentDir);
-            } catch (IOException e) {
-                ArtifactPlugin.requireDirectory(experimentDir.getParent()); // the clearer error, if that is why
-                throw e;
-            }
-            return 0;
-        }
-        List<Long> versions = versions(experimentDir);
+    static long firstFreeVersion(Path experimentDir, Experiment experiment, List<Long> versions) throws IOException {
         for (int i = versions.size() - 1; i >= 0; i--) {
             java.util.Optional<String> owner = VersionReader.owner(versionDir(experimentDir, versions.get(i)));
             if (owner.isPresent()) {

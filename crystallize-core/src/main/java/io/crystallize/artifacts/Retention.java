@@ -64,7 +64,8 @@ public record Retention(int keepVersions, long largeFileBytes) {
             if (!progress.recordRead) {
                 // where an earlier JVM's retention left off: its first pass here need not walk every old version
                 progress.recordRead = true;
-                long recorded = StrippedRecord.read(experimentDir, largeFileBytes);
+                // version 0: the directory held no version when it was claimed, so no record is about it
+                long recorded = newest == 0 ? -1 : StrippedRecord.read(experimentDir, largeFileBytes);
                 // beyond the newest version: the versions were deleted and numbering started again
                 progress.next = progress.recorded = recorded > newest ? -1 : recorded;
             }

@@ -32,8 +32,12 @@ final class StrippedRecord {
      * when no usable record exists.
      */
     static long read(Path experimentDir, long largeFileBytes) {
+        Path file = experimentDir.resolve(FILE);
+        if (!java.nio.file.Files.exists(file)) {
+            return -1; // the usual case until 16 versions were stripped: no exception made and caught
+        }
         try {
-            String[] fields = new String(Confined.read(experimentDir, experimentDir.resolve(FILE), LIMIT),
+            String[] fields = new String(Confined.read(experimentDir, file, LIMIT),
                     StandardCharsets.UTF_8).trim().split(" ");
             if (fields.length != 3 || !fields[0].equals(FORMAT)) {
                 return -1;

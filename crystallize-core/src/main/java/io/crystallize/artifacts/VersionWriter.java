@@ -31,6 +31,8 @@ final class VersionWriter {
     /** Where finished runs are kept, from the first one on; {@code null} before it. */
     private volatile RunJournal journal;
     private RunJournal.Contents journalContents;
+    /** Continues an interrupted execution's version, whose journal is on disk from the start. */
+    private final boolean resumedVersion;
     /** The journal could not be written, or the version is being finished: no run is kept any more. */
     private boolean journalFailed;
     /** Finished complete with no artifact file: retention has nothing to strip in it. */
@@ -49,6 +51,7 @@ final class VersionWriter {
         this.execution = execution;
         this.lock = lock;
         this.journalContents = kept;
+        this.resumedVersion = kept != null;
         this.resumed = kept == null ? List.of() : kept.runs();
         for (FinishedRun run : resumed) {
             for (Path artifact : run.artifacts()) {
@@ -162,9 +165,14 @@ final class VersionWriter {
         }
     }
 
+    /** One listing: a directory made just now has no version to look at. */
     private static long firstClaim(Path experimentDir, Experiment experiment) throws IOException {
-        long next = Layout.firstFreeVersion(experimentDir, experiment);
-        Leftovers.clean(experimentDir, Layout.versions(experimentDir));
+        if (Layout.createExperimentDirectory(experimentDir)) {
+            return 0;
+        }
+        List<Long> versions = Layout.versions(experimentDir);
+        long next = Layout.firstFreeVersion(experimentDir, experiment, versions);
+        Leftovers.clean(experimentDir, versions);
         return next;
     }
 
@@ -275,7 +283,7 @@ final class VersionWriter {
         journalFailed = true; // a late hand-over (the timer's) must not make a new journal in a complete version
         if (journal != null) {
             journal.delete();
-        } else {
+        } else if (resumedVersion) {
             Files.deleteIfExists(directory.resolve(RunJournal.FILE)); // a resumed version's, with nothing added
         }
     }

@@ -40,14 +40,16 @@ final class Runs {
     private TaskExecution requested;
     /**
      * Runs are handed to {@link #durable} once the execution has lasted
-     * {@value #DURABLE_AFTER_MILLIS} ms (a timer hands over those that finished before, all at
-     * once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
+     * {@value #DURABLE_AFTER_MILLIS} ms (the {@link DueClock} hands over those that finished before,
+     * all at once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
      * pages are slow to map (virtual machines), as much as a short run itself, while an execution
      * killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
      */
     private volatile boolean keeping;
     private volatile boolean due;
-    private final java.util.concurrent.ScheduledFuture<?> timer;
+    private final long started;
+    /** Registered with the {@link DueClock}: some plugin keeps runs as they finish. */
+    private final boolean watched;
     /** Record slots given back by a resume, which the store kept already; {@code null} when none. */
     private boolean[] restored;
 
@@ -73,35 +75,31 @@ final class Runs {
         this.output = output;
         this.firstRuns = firstRuns;
         this.durable = durable;
-        this.timer = durable == null ? null : Clock.TIMER.schedule(() -> {
-            due = true;
-            startKeeping();
-        }, DURABLE_AFTER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** The timer that starts keeping runs: one daemon thread for every execution. */
-    private static final class Clock {
-        static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = timer();
-
-        private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
-            java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
-                    task -> {
-                        Thread thread = new Thread(task, "crystallize-durable-runs");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            timer.setRemoveOnCancelPolicy(true);
-            return timer;
+        this.started = System.nanoTime();
+        this.watched = durable != null;
+        if (watched) {
+            DueClock.watch(this);
         }
     }
 
+    /** Called by the {@link DueClock} once this execution has lasted {@value #DURABLE_AFTER_MILLIS} ms. */
+    void becameDue() {
+        due = true;
+        startKeeping();
+    }
+
+    /** When this execution's runs started ({@link System#nanoTime()}). */
+    long started() {
+        return started;
+    }
+
     /**
-     * After the runs: the timer is no longer needed; a stopped execution hands over every run that
+     * After the runs: the clock no longer watches this execution; a stopped execution hands over every run that
      * finished, however short it was, so that it can be resumed.
      */
     void afterRuns() {
-        if (timer != null) {
-            timer.cancel(false);
+        if (watched) {
+            DueClock.forget(this);
             if (stop.isStopped()) {
                 due = true;
                 startKeeping();

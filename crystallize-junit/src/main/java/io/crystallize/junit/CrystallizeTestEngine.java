@@ -37,14 +37,6 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
     /** The engine id, first segment of every unique id this engine creates. */
     public static final String ENGINE_ID = "crystallize";
 
-    /**
-     * Starts walking the path to a first result in the background as soon as the launcher loads
-     * the engine, which in a fresh JVM is a few hundred milliseconds before discovery begins.
-     */
-    public CrystallizeTestEngine() {
-        FirstResultWarmUp.start();
-    }
-
     @Override
     public String getId() {
         return ENGINE_ID;

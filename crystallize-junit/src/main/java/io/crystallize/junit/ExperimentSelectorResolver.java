@@ -116,6 +116,8 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     }
 
     private Optional<ExperimentDefinition> load(Class<?> type) {
+        // an experiment will run: a JVM that runs none (other engines' tests only) pays nothing
+        FirstResultWarmUp.start();
         ClassSource source = ClassSource.from(type);
         Definitions.LoadedDefinition loaded;
         try {

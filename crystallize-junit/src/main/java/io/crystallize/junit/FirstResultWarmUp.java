@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Walks a fresh JVM's path to its first result on a background thread, from the moment the
- * launcher loads the engine, while discovery and the first experiment run on the main one: it
+ * Walks a fresh JVM's path to its first result on a background thread, from the moment
+ * discovery finds the first experiment, while discovery and the first experiment run on the main
+ * one: it
  * makes a digest, reads a class file as fingerprinting does, runs a tiny experiment in memory (no plugin, nothing written), writes that
  * result as JSON and formats its verdicts. A first experiment otherwise loads and initialises all
  * of that (the security providers, the runner, the random generators, the statistics, the
