@@ -2,7 +2,7 @@ package io.crystallize.artifacts;
 
 import io.crystallize.base.ConfigurationException;
 import io.crystallize.core.Experiment;
-import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -130,10 +130,9 @@ final class Layout {
 
     private static final long PROCESS = ProcessHandle.current().pid();
 
-    private static final tools.jackson.databind.ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
-
+    /** Indented; {@code value} holds plain values (see {@link JsonOut}). */
     static void writeJson(Path target, Object value) throws IOException {
-        writeAtomically(target, PRETTY.writeValueAsBytes(value));
+        writeAtomically(target, JsonOut.pretty(value));
     }
 
     /**
@@ -190,6 +189,6 @@ final class Layout {
 
     /** Without indentation: for files holding large arrays of values. */
     static void writeCompactJson(Path target, Object value) throws IOException {
-        writeAtomically(target, Json.MAPPER.writeValueAsBytes(value));
+        writeAtomically(target, JsonOut.compact(value));
     }
 }

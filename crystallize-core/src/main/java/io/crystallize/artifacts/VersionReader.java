@@ -4,6 +4,7 @@ import io.crystallize.base.MetricSeries;
 import io.crystallize.base.Names;
 import io.crystallize.core.Result;
 import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -168,10 +169,6 @@ final class VersionReader {
     }
 
     /**
-     * The experiment id that {@code metadata} records, or empty when it records none or cannot be
-     * read — a damaged file is reported as a warning and never keeps new versions from being claimed.
-     */
-    /**
      * The string value of {@code name} in the top-level object of {@code json}, streamed: the rest
      * (the environment, the parameters) is read through, to know the file is whole, but not built
      * into a tree.
@@ -179,7 +176,8 @@ final class VersionReader {
      * @throws JacksonException when {@code json} is not well-formed (a truncated file)
      */
     static Optional<String> topLevelString(byte[] json, String name) {
-        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+        // the stream alone: building the mapper costs a fresh JVM more than its first claims
+        try (JsonParser parser = JsonOut.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 parser.skipChildren();
                 return Optional.empty();
@@ -197,6 +195,10 @@ final class VersionReader {
         }
     }
 
+    /**
+     * The experiment id that the version's metadata records, or empty when it records none or cannot be
+     * read — a damaged file is reported as a warning and never keeps new versions from being claimed.
+     */
     static Optional<String> owner(Path versionDir) {
         Path metadata = versionDir.resolve(Layout.METADATA);
         try {

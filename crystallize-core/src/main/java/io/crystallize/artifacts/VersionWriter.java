@@ -2,6 +2,7 @@ package io.crystallize.artifacts;
 
 import io.crystallize.core.Execution;
 import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import io.crystallize.core.Result;
 import io.crystallize.core.Treatment;
 import io.crystallize.core.SeedPlugin;
@@ -345,6 +346,10 @@ final class VersionWriter {
         parameters.forEach((condition, values) -> {
             Map<String, Object> converted = new LinkedHashMap<>();
             values.forEach((name, value) -> {
+                if (JsonOut.isPlain(value)) {
+                    converted.put(name, value);
+                    return;
+                }
                 try {
                     converted.put(name, Json.MAPPER.valueToTree(value));
                 } catch (RuntimeException e) {

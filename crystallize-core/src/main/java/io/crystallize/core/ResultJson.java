@@ -3,7 +3,10 @@ package io.crystallize.core;
 import io.crystallize.base.MetricSeries;
 import io.crystallize.base.RunFailure;
 import io.crystallize.hypothesis.HypothesisResult;
+import io.crystallize.hypothesis.Ranking;
+import io.crystallize.hypothesis.Verdict;
 import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -48,8 +51,146 @@ final class ResultJson {
             Map<String, String> reused) {
     }
 
+    /**
+     * The result as {@link Json#MAPPER} writes {@link #document}, written from plain maps and lists
+     * by {@link JsonOut}: a fresh JVM's first result then needs no mapper (JsonOutTest compares the two).
+     */
     static String write(Result r, boolean withMetrics) {
-        return Json.MAPPER.writeValueAsString(document(r, withMetrics));
+        return JsonOut.text(plain(r, withMetrics));
+    }
+
+    /** {@link #document}'s fields, in its order, as plain values. */
+    static Map<String, Object> plain(Result r, boolean withMetrics) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
+            Map<String, Object> series = new LinkedHashMap<>();
+            byName.forEach((name, s) -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("values", s.values());
+                one.put("replicates", s.replicates());
+                series.put(name, one);
+            });
+            metrics.put(condition, series);
+        });
+        Map<String, Object> errors = new LinkedHashMap<>();
+        r.errors().forEach((key, f) -> {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("condition", f.condition());
+            failure.put("replicate", f.replicate());
+            failure.put("step", f.step());
+            failure.put("type", f.type());
+            failure.put("message", f.message());
+            failure.put("stackTrace", f.stackTrace());
+            errors.put(key, failure);
+        });
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("formatVersion", Result.FORMAT_VERSION);
+        d.put("experiment", r.experiment());
+        d.put("started", String.valueOf(r.started()));
+        d.put("finished", String.valueOf(r.finished()));
+        d.put("masterSeed", r.masterSeed());
+        d.put("replicates", r.replicates());
+        d.put("conditions", r.conditions());
+        d.put("metrics", metrics);
+        d.put("seeds", r.seeds());
+        d.put("errors", errors);
+        d.put("provenance", plain(provenance(r, true)));
+        d.put("artifacts", r.artifacts());
+        d.put("hypotheses", r.hypotheses().stream().map(ResultJson::plain).toList());
+        if (!r.reused().isEmpty()) {
+            d.put("reused", r.reused());
+        }
+        return d;
+    }
+
+    private static Map<String, Object> plain(ProvenanceDto p) {
+        List<Object> steps = new ArrayList<>();
+        for (StepDto s : p.steps()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("step", s.step());
+            step.put("reads", s.reads());
+            step.put("writes", s.writes());
+            step.put("metrics", s.metrics());
+            steps.add(step);
+        }
+        Map<String, Object> runs = new LinkedHashMap<>();
+        p.runs().forEach((condition, dto) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("starts", dto.starts());
+            one.put("traces", dto.traces());
+            one.put("partial", dto.partial());
+            runs.put(condition, one);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("steps", steps);
+        out.put("runs", runs);
+        return out;
+    }
+
+    private static Map<String, Object> plain(HypothesisResult h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", h.name());
+        out.put("metrics", h.metrics());
+        out.put("treatments", h.treatments());
+        out.put("verdicts", h.verdicts().stream().map(ResultJson::plain).toList());
+        Map<String, Object> ranking = null;
+        if (h.ranking() != null) {
+            ranking = new LinkedHashMap<>();
+            ranking.put("best", h.ranking().best());
+            List<Object> ranked = new ArrayList<>();
+            for (Ranking.Ranked one : h.ranking().ranked()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("treatment", one.treatment());
+                entry.put("score", one.score());
+                ranked.add(entry);
+            }
+            ranking.put("ranked", ranked);
+        }
+        out.put("ranking", ranking);
+        out.put("direction", h.direction());
+        Map<String, Object> expectation = null;
+        if (h.expectation() != null) {
+            expectation = new LinkedHashMap<>();
+            expectation.put("kind", h.expectation().kind());
+            expectation.put("margin", h.expectation().margin());
+            expectation.put("relative", h.expectation().relative());
+        }
+        out.put("expectation", expectation);
+        return out;
+    }
+
+    private static Map<String, Object> plain(Verdict v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", v.metric());
+        out.put("treatment", v.treatment());
+        out.put("status", v.status());
+        out.put("test", v.test());
+        out.put("method", v.method());
+        out.put("alternative", v.alternative());
+        out.put("statistic", v.statistic());
+        out.put("pValue", v.pValue());
+        out.put("adjustedPValue", v.adjustedPValue());
+        out.put("correction", v.correction());
+        out.put("alpha", v.alpha());
+        out.put("baselineMean", v.baselineMean());
+        out.put("treatmentMean", v.treatmentMean());
+        out.put("difference", v.difference());
+        out.put("relativePercent", v.relativePercent());
+        out.put("effectSize", v.effectSize());
+        out.put("effectSizeName", v.effectSizeName());
+        out.put("ciLow", v.ciLow());
+        out.put("ciHigh", v.ciHigh());
+        out.put("relativeCiLow", v.relativeCiLow());
+        out.put("relativeCiHigh", v.relativeCiHigh());
+        out.put("nBaseline", v.nBaseline());
+        out.put("nTreatment", v.nTreatment());
+        out.put("nPairs", v.nPairs());
+        out.put("mde", v.mde());
+        out.put("mdeStandardized", v.mdeStandardized());
+        out.put("message", v.message());
+        out.put("error", v.error());
+        out.put("supported", v.isSupported());
+        return out;
     }
 
     static Document document(Result r, boolean withMetrics) {
@@ -64,7 +205,7 @@ final class ResultJson {
                 new Failure(f.condition(), f.replicate(), f.step(), f.type(), f.message(), f.stackTrace())));
         return new Document(Result.FORMAT_VERSION, r.experiment(), String.valueOf(r.started()),
                 String.valueOf(r.finished()), r.masterSeed(), r.replicates(), r.conditions(), metrics, r.seeds(),
-                errors, provenance(r), r.artifacts(), r.hypotheses(), r.reused().isEmpty() ? null : r.reused());
+                errors, provenance(r, false), r.artifacts(), r.hypotheses(), r.reused().isEmpty() ? null : r.reused());
     }
 
     static Result read(String json, Map<String, Map<String, MetricSeries>> metricsElsewhere) {
@@ -91,10 +232,11 @@ final class ResultJson {
     }
 
     static JsonNode provenanceTree(Result r) {
-        return Json.MAPPER.valueToTree(provenance(r));
+        return Json.MAPPER.valueToTree(provenance(r, false));
     }
 
-    private static ProvenanceDto provenance(Result r) {
+    /** @param plainValues context values of plain types as they are, not as trees (for {@link JsonOut}) */
+    private static ProvenanceDto provenance(Result r, boolean plainValues) {
         Map<StepRecord, Integer> index = new IdentityHashMap<>();
         List<StepDto> steps = new ArrayList<>();
         Map<String, RunsDto> runs = new LinkedHashMap<>();
@@ -116,7 +258,8 @@ final class ResultJson {
                         for (int m = 0; m < s.metrics.length; m++) {
                             counts.put(s.metrics[m], new int[] {s.before[m], s.after[m]});
                         }
-                        steps.add(new StepDto(s.step, values(s.reads()), values(s.writes()), counts));
+                        steps.add(new StepDto(s.step, values(s.reads(), plainValues), values(s.writes(), plainValues),
+                                counts));
                         return steps.size() - 1;
                     });
                 }
@@ -166,13 +309,20 @@ final class ResultJson {
      * back as a tree (so {@code 5L} and {@code 5} compare equal), and a value Jackson cannot write
      * becomes a string naming its type, so provenance never breaks a result.
      */
-    private static Map<String, Object> values(Map<String, Object> values) {
+    private static Map<String, Object> values(Map<String, Object> values, boolean plainValues) {
         if (values.isEmpty()) {
             return values;
         }
         Map<String, Object> trees = new LinkedHashMap<>();
-        values.forEach((key, value) -> trees.put(key, value(value)));
+        values.forEach((key, value) -> trees.put(key, plainValues && isPlain(value) ? value : value(value)));
         return trees;
+    }
+
+    /** A value {@link #plainValue} makes a tree of, written by {@link JsonOut} exactly as that tree. */
+    private static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Short || value instanceof Byte || value instanceof Long
+                || value instanceof Double d && Double.isFinite(d);
     }
 
     static JsonNode value(Object value) {

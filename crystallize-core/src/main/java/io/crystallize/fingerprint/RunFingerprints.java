@@ -7,6 +7,7 @@ import io.crystallize.core.SeedPlugin;
 import io.crystallize.core.Step;
 import io.crystallize.core.Treatment;
 import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -205,7 +206,8 @@ public final class RunFingerprints {
 
     private static String json(Map<String, Object> values) {
         try {
-            return Json.MAPPER.writeValueAsString(values);
+            // the same text either way; plain values need no mapper
+            return JsonOut.isPlain(values) ? JsonOut.text(values) : Json.MAPPER.writeValueAsString(values);
         } catch (Exception e) {
             return String.valueOf(values);
         }

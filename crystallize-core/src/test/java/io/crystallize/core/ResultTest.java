@@ -139,6 +139,49 @@ class ResultTest {
         assertThat(Result.fromJson(json)).isEqualTo(result);
     }
 
+    /**
+     * Results files are written without the mapper (a fresh JVM's first result would load it), as
+     * the mapper writes the result's document: byte for byte, for every part a result can have.
+     */
+    @Test
+    void theResultsFileIsWhatTheMapperWritesOfTheDocument() {
+        Result partial = Experiment.builder("partial").dataSource(ctx -> ctx.replicate())
+                .step(Step.<Integer, Integer>of("RecordThenFail", (r, ctx) -> {
+                    ctx.metrics().record("m", r * 0.1);
+                    ctx.set("weights", new double[] {0.5, 1e-300});
+                    ctx.set("count", 7L);
+                    ctx.set("label", "\u00e9\"\n");
+                    if (r == 1) {
+                        throw new IllegalStateException("after recording");
+                    }
+                    return r;
+                })).replicates(3).options(ExecutionOptions.defaults().withToleratedFailureFraction(0.5)).build().run();
+        Result nonFinite = Experiment.builder("result").dataSource(ctx -> ctx.replicate())
+                .step(Step.<Integer, Integer>of("Odd", (r, ctx) -> {
+                    ctx.metrics().record("m", r == 0 ? Double.NaN : Double.POSITIVE_INFINITY);
+                    return r;
+                })).replicates(2).build().run();
+        Result anyValue = Experiment.builder("result").dataSource(ctx -> 0).parameter("budget", 5L)
+                .step(Step.<Integer, Integer>of("Load", (data, ctx) -> {
+                    ctx.set("model", new UnwritableModel());
+                    ctx.set("threshold", 0.5f);
+                    ctx.set("nan", Double.NaN);
+                    return data;
+                })).build().run();
+        Result rich = richResult();
+        Result reused = rich.withReused(Map.of("treat", "v3"));
+
+        for (Result result : List.of(partial, nonFinite, anyValue, rich, reused)) {
+            for (boolean withMetrics : new boolean[] {true, false}) {
+                assertThat(ResultJson.write(result, withMetrics))
+                        .isEqualTo(Json.MAPPER.writeValueAsString(ResultJson.document(result, withMetrics)));
+            }
+        }
+        assertThat(partial.errors()).hasSize(1);
+        assertThat(ResultJson.write(partial, true)).contains("\"partial\":{\"1\"");
+        assertThat(ResultJson.write(reused, true)).contains("\"reused\":{\"treat\":\"v3\"}");
+    }
+
     /** A value Jackson cannot write: its getter throws. */
     public static final class UnwritableModel {
         public double[] getWeights() {

@@ -10,7 +10,7 @@ import io.crystallize.hypothesis.Expectation;
 import io.crystallize.hypothesis.Hypothesis;
 import io.crystallize.hypothesis.HypothesisResult;
 import io.crystallize.hypothesis.Verdict;
-import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -71,9 +71,10 @@ final class FirstResultWarmUp {
         Result result = tinyExperiment().run();
         result.toJsonWithoutMetrics();
         Map<String, Object> values = Map.of("values", List.of(1.5, Double.NaN), "name", "warm-up", "replicates", 10L);
-        Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(values));
-        // as text too, as fingerprints write parameters
-        Json.MAPPER.writeValueAsString(values);
+        // the results files' writer (no mapper: see JsonOut), indented, compact and as text (fingerprints)
+        JsonOut.pretty(values);
+        JsonOut.compact(values);
+        JsonOut.text(values);
         List<VerdictTable.Test> tests = new ArrayList<>();
         for (HypothesisResult hypothesis : result.hypotheses()) {
             for (String treatment : hypothesis.treatments()) {

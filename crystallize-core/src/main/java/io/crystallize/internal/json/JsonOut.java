@@ -1,0 +1,177 @@
+package io.crystallize.internal.json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * Writes plain values (maps, collections, arrays, text, numbers, booleans, enums, null) as JSON
+ * with Jackson's streaming generator alone, byte for byte as {@link Json#MAPPER} writes them.
+ * Building the mapper and its serializers loads some 400 classes, which in a fresh JVM cost more
+ * than all the results files of a first pass; the files Crystallize writes hold only plain values.
+ * Any other value is handed to {@link Json#MAPPER} (and written as it writes it, without
+ * indentation).
+ */
+public final class JsonOut {
+
+    /** The mapper's settings for the stream: bare {@code NaN}/{@code Infinity}, fast doubles. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    private JsonOut() {
+    }
+
+    /** Without indentation, as {@code Json.MAPPER.writeValueAsBytes}. */
+    public static byte[] compact(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(g, value);
+        }
+        return out.toByteArray();
+    }
+
+    /** Indented, as {@code Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes}. */
+    public static byte[] pretty(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = FACTORY.createGenerator(new Indented(), out)) {
+            write(g, value);
+        }
+        return out.toByteArray();
+    }
+
+    /** Without indentation, as {@code Json.MAPPER.writeValueAsString}. */
+    public static String text(Object value) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(g, value);
+        }
+        return out.toString();
+    }
+
+    /** True for a value this class writes itself, all the way down (the mapper is not needed). */
+    public static boolean isPlain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
+                && isPlainNumber(value) || value instanceof Enum<?> || value instanceof double[]
+                || value instanceof int[] || value instanceof long[]) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String) || !isPlain(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (!isPlain(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isPlainNumber(Object n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Double || n instanceof Float
+                || n instanceof Short || n instanceof Byte || n instanceof BigInteger || n instanceof BigDecimal;
+    }
+
+    private static void write(JsonGenerator g, Object value) {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).intValue());
+        } else if (value instanceof Long l) {
+            g.writeNumber((long) l);
+        } else if (value instanceof Double d) {
+            g.writeNumber((double) d);
+        } else if (value instanceof Float f) {
+            g.writeNumber((float) f);
+        } else if (value instanceof BigInteger i) {
+            g.writeNumber(i);
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else if (value instanceof Map<?, ?> map && allStringKeys(map)) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            g.writeStartArray();
+            for (Object item : items) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof double[] values) {
+            g.writeStartArray();
+            for (double v : values) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        } else if (value instanceof int[] values) {
+            g.writeStartArray();
+            for (int v : values) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        } else if (value instanceof long[] values) {
+            g.writeStartArray();
+            for (long v : values) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeRawValue(Json.MAPPER.writeValueAsString(value));
+        }
+    }
+
+    private static boolean allStringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The mapper's default indentation. */
+    private static final class Indented extends ObjectWriteContext.Base {
+
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    }
+}
