@@ -270,9 +270,7 @@ public final class ArtifactPlugin implements Plugin, ArtifactStore, DurableRuns 
                     + "its results");
         }
         byte[] json = Confined.read(versionDirectory, file, Confined.JSON_LIMIT);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> values = io.crystallize.internal.json.Json.MAPPER.readValue(json, Map.class);
-        return values;
+        return io.crystallize.internal.json.JsonIn.readObject(json);
     }
 
     /**

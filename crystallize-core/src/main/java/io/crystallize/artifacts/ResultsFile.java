@@ -1,7 +1,7 @@
 package io.crystallize.artifacts;
 
 import io.crystallize.base.MetricSeries;
-import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonIn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,46 +14,77 @@ import java.util.Map;
  */
 final class ResultsFile {
 
-    record Document(Map<String, double[]> metrics, Map<String, int[]> replicates, List<String> errors) {
-    }
-
     private ResultsFile() {
     }
 
     /** The metric series of {@code file}, which must lie inside {@code versionDir}. */
     static Map<String, MetricSeries> read(Path versionDir, Path file) throws IOException {
         byte[] bytes = Confined.read(versionDir, file, Confined.JSON_LIMIT);
-        Document document;
+        Map<String, double[]> metrics;
+        Map<String, int[]> replicates;
         try {
-            document = Json.MAPPER.readValue(bytes, Document.class);
+            Map<String, Object> document = JsonIn.readObject(bytes);
+            metrics = document.get("metrics") == null ? null : numbers((Map<?, ?>) document.get("metrics"), false);
+            replicates = document.get("replicates") == null ? null
+                    : numbers((Map<?, ?>) document.get("replicates"), true);
         } catch (RuntimeException e) {
             throw VersionReader.damaged(file, versionDir, e);
         }
-        if (document == null || document.metrics() == null) {
+        if (metrics == null) {
             throw new IOException(file + " has no \"metrics\" object (every results.json this library writes has "
                     + "one, empty when no run recorded a metric): the file is damaged or was edited; delete "
                     + versionDir + " or rerun the experiment");
         }
         Map<String, MetricSeries> series = new LinkedHashMap<>();
-        for (Map.Entry<String, double[]> metric : document.metrics().entrySet()) {
+        for (Map.Entry<String, double[]> metric : metrics.entrySet()) {
             String name = metric.getKey();
             double[] values = metric.getValue();
             if (values == null) {
                 throw new IOException(file + ": metric '" + name + "' has no values (null): the file is damaged or "
                         + "was edited; delete " + versionDir + " or rerun the experiment");
             }
-            int[] replicates = document.replicates() == null ? null : document.replicates().get(name);
-            if (replicates == null) {
-                replicates = new int[values.length];
-                java.util.Arrays.setAll(replicates, i -> i);
+            int[] indices = replicates == null ? null : replicates.get(name);
+            if (indices == null) {
+                indices = new int[values.length];
+                java.util.Arrays.setAll(indices, i -> i);
             }
             try {
-                series.put(name, new MetricSeries(values, replicates));
+                series.put(name, new MetricSeries(values, indices));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": metric '" + name + "' is inconsistent (" + e.getMessage() + "): the "
                         + "file is damaged or was edited; delete " + versionDir + " or rerun the experiment", e);
             }
         }
         return series;
+    }
+
+    /**
+     * name → array of numbers (int[] when {@code whole}, else double[]); an entry that is null
+     * stays null. Anything else fails, as a file that is not of this layout.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, T> numbers(Map<?, ?> byName, boolean whole) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        byName.forEach((name, value) -> {
+            if (value == null) {
+                out.put((String) name, null);
+                return;
+            }
+            List<?> list = (List<?>) value;
+            if (whole) {
+                int[] v = new int[list.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.toIntExact(((Number) list.get(i)).longValue());
+                }
+                out.put((String) name, v);
+            } else {
+                double[] v = new double[list.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = ((Number) list.get(i)).doubleValue();
+                }
+                out.put((String) name, v);
+            }
+        });
+        return (Map<String, T>) out;
     }
 }

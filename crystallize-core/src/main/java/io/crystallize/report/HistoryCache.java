@@ -1,12 +1,14 @@
 package io.crystallize.report;
 
-import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonIn;
+import io.crystallize.internal.json.JsonOut;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,9 +26,6 @@ final class HistoryCache {
     record Entry(String stamp, String started, Map<String, Map<String, double[]>> moments) {
     }
 
-    record Document(int format, Map<String, Map<String, Entry>> experiments) {
-    }
-
     private final Map<String, Map<String, Entry>> experiments;
 
     private HistoryCache(Map<String, Map<String, Entry>> experiments) {
@@ -40,10 +39,15 @@ final class HistoryCache {
 
     static HistoryCache read(Path file) {
         try {
-            Document d = Json.MAPPER.readValue(Files.readString(file), Document.class);
-            if (d.format() == FORMAT && d.experiments() != null) {
+            Map<String, Object> d = JsonIn.readObject(Files.readAllBytes(file));
+            if (d.get("format") instanceof Integer format && format == FORMAT
+                    && d.get("experiments") instanceof Map<?, ?> experiments) {
                 Map<String, Map<String, Entry>> copy = new LinkedHashMap<>();
-                d.experiments().forEach((name, versions) -> copy.put(name, new LinkedHashMap<>(versions)));
+                experiments.forEach((name, versions) -> {
+                    Map<String, Entry> entries = new LinkedHashMap<>();
+                    ((Map<?, ?>) versions).forEach((version, entry) -> entries.put((String) version, entry((Map<?, ?>) entry)));
+                    copy.put((String) name, entries);
+                });
                 return new HistoryCache(copy);
             }
         } catch (NoSuchFileException e) {
@@ -52,6 +56,27 @@ final class HistoryCache {
             // a damaged cache: every version is read again, and the cache rewritten
         }
         return none();
+    }
+
+    /** An entry as the cache file holds it; a value of the wrong shape fails (the cache is then ignored). */
+    private static Entry entry(Map<?, ?> entry) {
+        Map<String, Map<String, double[]>> moments = null;
+        if (entry.get("moments") instanceof Map<?, ?> byCondition) {
+            moments = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> condition : byCondition.entrySet()) {
+                Map<String, double[]> byMetric = new LinkedHashMap<>();
+                ((Map<?, ?>) condition.getValue()).forEach((metric, values) -> {
+                    List<?> list = (List<?>) values;
+                    double[] v = new double[list.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = ((Number) list.get(i)).doubleValue();
+                    }
+                    byMetric.put((String) metric, v);
+                });
+                moments.put((String) condition.getKey(), byMetric);
+            }
+        }
+        return new Entry((String) entry.get("stamp"), (String) entry.get("started"), moments);
     }
 
     /** The cached point of a version whose metadata carries {@code stamp}; else {@code null}. */
@@ -90,7 +115,22 @@ final class HistoryCache {
 
     void write(Path file) {
         try {
-            Report.writeFile(file, Json.MAPPER.writeValueAsString(new Document(FORMAT, experiments)));
+            Map<String, Object> versionsByExperiment = new LinkedHashMap<>();
+            experiments.forEach((name, versions) -> {
+                Map<String, Object> entries = new LinkedHashMap<>();
+                versions.forEach((version, e) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("stamp", e.stamp());
+                    entry.put("started", e.started());
+                    entry.put("moments", e.moments());
+                    entries.put(version, entry);
+                });
+                versionsByExperiment.put(name, entries);
+            });
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("format", FORMAT);
+            document.put("experiments", versionsByExperiment);
+            Report.writeFile(file, JsonOut.text(document));
         } catch (IOException | RuntimeException e) {
             // only a cache: the next report reads the versions again
         }

@@ -1,6 +1,7 @@
 package io.crystallize.report;
 
 import io.crystallize.internal.json.Json;
+import io.crystallize.internal.json.JsonOut;
 import java.util.Map;
 
 /** Values read from JSON metadata as one line of text: strings as they are, anything else as compact JSON. */
@@ -25,7 +26,7 @@ final class Text {
             return s.toString();
         }
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return JsonOut.isPlain(value) ? JsonOut.text(value) : Json.MAPPER.writeValueAsString(value);
         } catch (RuntimeException e) {
             return String.valueOf(value);
         }
