@@ -44,12 +44,20 @@ final class ActiveRuns {
 
     /** Interrupts every thread in a run. */
     void interruptAll() {
+        interruptAll(null);
+    }
+
+    /** Interrupts every thread in a run; true when {@code thread} was one of them. */
+    boolean interruptAll(Thread thread) {
+        boolean interrupted = false;
         for (Slot slot : slots.values()) {
             long phase = slot.state.get() & 3;
             if (phase == RUNNING || phase == IN_HOOK) {
                 slot.thread.interrupt();
+                interrupted |= slot.thread == thread;
             }
         }
+        return interrupted;
     }
 
     /**

@@ -147,6 +147,13 @@ final class ExecutionStop {
         return interruptedThreads != null && interruptedThreads.contains(caller);
     }
 
+    /** Forgets the interrupts found on {@code thread}: the execution's own cancellation sent them. */
+    synchronized void forgetInterruptsOn(Thread thread) {
+        if (interruptedThreads != null) {
+            interruptedThreads.removeIf(t -> t == thread);
+        }
+    }
+
     /**
      * What a run that ended by interruption after the stop records: the stop's reason, with the
      * run's own failure as cause.

@@ -103,7 +103,10 @@ public record RunRequest(List<Treatment> treatments, List<Hypothesis> hypotheses
         return new RunRequest(treatments, hypotheses, replicates, cancelled, timeLimit, resume, value);
     }
 
-    /** True when runs must go on worker threads that the calling thread watches. */
+    /**
+     * True when the runs are watched: on a worker thread that the calling thread watches (a time
+     * limit), or on the calling thread with its cancellation polled (a cancellation alone).
+     */
     boolean supervised() {
         return timeLimit != null || cancelled != NOT_CANCELLED;
     }

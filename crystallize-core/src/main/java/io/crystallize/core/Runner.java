@@ -123,7 +123,9 @@ final class Runner {
         try {
             Watchdog.Outcome left;
             try {
-                left = supervised ? new Watchdog(stop, active).supervise(phase) : inline(phase);
+                // a worker only where a hung run must be walked away from: a time limit
+                left = supervised && stop.hasLimit() ? new Watchdog(stop, active).supervise(phase)
+                        : supervised ? cancellable(phase, stop, active) : inline(phase);
             } finally {
                 runs.afterRuns();
             }
@@ -158,6 +160,13 @@ final class Runner {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /** On the calling thread, interrupted in its runs when the cancellation is asked for. */
+    private static Watchdog.Outcome cancellable(Runnable phase, ExecutionStop stop, ActiveRuns active) {
+        try (CancellationWatch watch = CancellationWatch.start(stop, active)) {
+            return inline(phase);
         }
     }
 

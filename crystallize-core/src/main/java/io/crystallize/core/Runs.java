@@ -18,7 +18,7 @@ import java.util.RandomAccess;
  * next run nor the plugins writing results. An interrupt is a request to stop; a run cannot tell
  * one meant for it from one meant for whoever called {@code run(...)} on the same thread.
  */
-final class Runs {
+final class Runs implements ExecutionClock.Watcher {
 
     private final Execution execution;
     private final ExecutionStop stop;
@@ -40,7 +40,7 @@ final class Runs {
     private TaskExecution requested;
     /**
      * Runs are handed to {@link #durable} once the execution has lasted
-     * {@value #DURABLE_AFTER_MILLIS} ms (the {@link DueClock} hands over those that finished before,
+     * {@value #DURABLE_AFTER_MILLIS} ms (the {@link ExecutionClock} hands over those that finished before,
      * all at once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
      * pages are slow to map (virtual machines), as much as a short run itself, while an execution
      * killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
@@ -48,7 +48,7 @@ final class Runs {
     private volatile boolean keeping;
     private volatile boolean due;
     private final long started;
-    /** Registered with the {@link DueClock}: some plugin keeps runs as they finish. */
+    /** Registered with the {@link ExecutionClock}: some plugin keeps runs as they finish. */
     private final boolean watched;
     /** Record slots given back by a resume, which the store kept already; {@code null} when none. */
     private boolean[] restored;
@@ -78,20 +78,21 @@ final class Runs {
         this.started = System.nanoTime();
         this.watched = durable != null;
         if (watched) {
-            DueClock.watch(this);
+            ExecutionClock.watch(this);
         }
     }
 
-    /** Called by the {@link DueClock} once this execution has lasted {@value #DURABLE_AFTER_MILLIS} ms. */
-    void becameDue() {
+    /** Once this execution has lasted {@value #DURABLE_AFTER_MILLIS} ms, starts keeping its finished runs. */
+    @Override
+    public boolean tick(long nowNanos) {
+        if (nowNanos - started < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DURABLE_AFTER_MILLIS)) {
+            return false;
+        }
         due = true;
         startKeeping();
+        return true;
     }
 
-    /** When this execution's runs started ({@link System#nanoTime()}). */
-    long started() {
-        return started;
-    }
 
     /**
      * After the runs: the clock no longer watches this execution; a stopped execution hands over every run that
@@ -99,7 +100,7 @@ final class Runs {
      */
     void afterRuns() {
         if (watched) {
-            DueClock.forget(this);
+            ExecutionClock.forget(this);
             if (stop.isStopped()) {
                 due = true;
                 startKeeping();

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
  * Watches the set-up and the runs of an execution from the calling thread while a {@link Worker}
  * carries them out: it stops the execution when its deadline passes, its cancellation turns true
  * or the calling thread is interrupted, interrupts the runs in progress, and abandons those still
- * going a grace period later. Used only when the request has a time limit or a cancellation.
+ * going a grace period later. Used only when the request has a time limit (a cancellation alone is
+ * watched on the calling thread: {@link CancellationWatch}).
  */
 final class Watchdog {
 

@@ -159,6 +159,42 @@ class TimeLimitTest {
         assertThat(e.partialResult().metric("baseline", RecordStep.METRIC).values()).containsExactly(0);
     }
 
+    /**
+     * A cancellation alone needs nothing walked away from, so the calling thread runs the runs
+     * itself (no thread hand-over); the interrupt that stops a run there never outlives it.
+     */
+    @Test
+    void aCancellableExecutionRunsOnTheCallingThreadAndLeavesItUninterrupted() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch sleeping = new CountDownLatch(1);
+        Step<Number, Number> sleepy = Step.of("Sleepy", (data, ctx) -> {
+            ranOn.add(Thread.currentThread());
+            if (ctx.replicate() == 1) {
+                sleeping.countDown();
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            return data;
+        });
+
+        ExecutionCancelledException e = catchThrowableOfType(ExecutionCancelledException.class,
+                () -> experiment(sleepy, 1).run(RunRequest.defaults().withCancellation(() -> sleeping.getCount() == 0)));
+
+        assertThat(ranOn).containsOnly(caller).hasSize(2);
+        assertThat(e.partialResult().errors().get("baseline_rep_1").type())
+                .isEqualTo("java.util.concurrent.CancellationException");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        Thread.sleep(4 * ExecutionClock.TICK_MILLIS); // the clock's later ticks reach nobody
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+
+        List<Thread> limited = new java.util.concurrent.CopyOnWriteArrayList<>();
+        experiment(Step.<Number, Number>of("Quick", (data, ctx) -> {
+            limited.add(Thread.currentThread());
+            return data;
+        }), 1).run(RunRequest.defaults().withTimeLimit(Duration.ofMinutes(1)));
+        assertThat(limited).isNotEmpty().doesNotContain(caller); // a time limit: on a worker it can walk away from
+    }
+
     @Test
     void aSetupThatHangsIsAbandonedAndNamed() {
         Step<Number, Number> hangingSetup = new Step<>() {
