@@ -39,6 +39,9 @@ final class Leftovers {
     static void clean(Path experimentDir, List<Long> versions) {
         for (long version : versions.subList(Math.max(0, versions.size() - VERSIONS_LOOKED_AT), versions.size())) {
             Path dir = Layout.versionDir(experimentDir, version);
+            if (finishedByItsWriter(dir)) {
+                continue;
+            }
             try {
                 if (!VersionReader.isComplete(dir) && !VersionLock.isLive(dir)) {
                     cleanDead(dir);
@@ -48,6 +51,18 @@ final class Leftovers {
                 LOG.log(Level.DEBUG, () -> "leftovers in " + dir + " not cleaned: " + e);
             }
         }
+    }
+
+    /**
+     * True when the version's writer got through to its end, however the execution went: its
+     * metadata was written and its lock file deleted. Such a version has nothing to clean (an
+     * atomic write that fails deletes its temporary file, and the lock file is made before
+     * anything else and deleted last), and this costs two file checks where telling complete from
+     * live costs a listing and a check of each entry: a first claim runs it on up to
+     * {@value #VERSIONS_LOOKED_AT} versions.
+     */
+    static boolean finishedByItsWriter(Path versionDir) {
+        return !Files.exists(versionDir.resolve(VersionLock.FILE)) && Files.exists(versionDir.resolve(Layout.METADATA));
     }
 
     /**

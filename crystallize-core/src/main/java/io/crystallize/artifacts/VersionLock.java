@@ -169,8 +169,9 @@ final class VersionLock {
         Path file = key.resolve(FILE);
         if (!Files.exists(file)) {
             // a writer makes its lock file before anything else, and deletes it when done: only an
-            // empty directory can be a claim about to make it (or one whose writer died in between)
-            return isEmpty(key) && youngerThan(key, CLAIM_GRACE);
+            // empty directory can be a claim about to make it (or one whose writer died in between);
+            // its age first, one file status where emptiness takes a listing
+            return youngerThan(key, CLAIM_GRACE) && isEmpty(key);
         }
         Writer writer;
         // a shared lock needs only read access (results may be read-only) and is refused while the writer holds its own

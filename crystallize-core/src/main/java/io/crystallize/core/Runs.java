@@ -40,10 +40,10 @@ final class Runs implements ExecutionClock.Watcher {
     private TaskExecution requested;
     /**
      * Runs are handed to {@link #durable} once the execution has lasted
-     * {@value #DURABLE_AFTER_MILLIS} ms (the {@link ExecutionClock} hands over those that finished before,
-     * all at once), or when it stops: keeping a run costs a few hundred nanoseconds where fresh memory
-     * pages are slow to map (virtual machines), as much as a short run itself, while an execution
-     * killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
+     * {@value #DURABLE_AFTER_MILLIS} ms (the {@link ExecutionClock} hands over those that finished
+     * before, all at once), or when it stops: keeping a run costs a few hundred nanoseconds where
+     * fresh memory pages are slow to map (virtual machines), as much as a short run itself, while
+     * an execution killed in its first {@value #DURABLE_AFTER_MILLIS} ms loses little.
      */
     private volatile boolean keeping;
     private volatile boolean due;
@@ -93,10 +93,9 @@ final class Runs implements ExecutionClock.Watcher {
         return true;
     }
 
-
     /**
-     * After the runs: the clock no longer watches this execution; a stopped execution hands over every run that
-     * finished, however short it was, so that it can be resumed.
+     * After the runs: the clock no longer watches this execution; a stopped execution hands over
+     * every run that finished, however short it was, so that it can be resumed.
      */
     void afterRuns() {
         if (watched) {

@@ -124,6 +124,36 @@ class LeftoversTest {
                 .isEqualTo(experimentDir.resolve("v4"));
     }
 
+    /**
+     * A version whose writer wrote its metadata and deleted its lock file got through to its end:
+     * it is passed over without a look inside. One whose lock file is still there is looked at,
+     * metadata or not.
+     */
+    @Test
+    void aVersionWhoseWriterGotToItsEndIsPassedOverButADeadWritersIsCleanedEvenWithMetadata() throws Exception {
+        Path experimentDir = root.resolve("ended");
+        Path v0 = Files.createDirectories(experimentDir.resolve("v0"));
+        Files.writeString(v0.resolve(Layout.METADATA), "{\"replicates\": 1}");
+        Path trusted = Files.write(v0.resolve(".result.json.4242.1.tmp"), new byte[3]);
+        Path v1 = experimentDir.resolve("v1");
+        unlockedLockFile(v1, writer(deadPid(), HOST, 1), Duration.ZERO);
+        Files.writeString(v1.resolve(Layout.METADATA), "{\"replicates\": 1}");
+        Path left = Files.write(v1.resolve(".result.json.4242.1.tmp"), new byte[3]);
+
+        assertThat(Leftovers.finishedByItsWriter(v0)).isTrue();
+        assertThat(Leftovers.finishedByItsWriter(v1)).isFalse();
+        Experiment experiment = Experiment.builder("ended").dataSource(new ReplicateSource())
+                .step(new RecordStep()).plugin(new ArtifactPlugin(root)).build();
+        experiment.run();
+
+        assertThat(trusted).exists();
+        assertThat(left).doesNotExist();
+        assertThat(v1.resolve(VersionLock.FILE)).doesNotExist();
+        assertThat(v1.resolve(Layout.METADATA)).exists();
+        assertThat(experiment.getPlugin(ArtifactPlugin.class).orElseThrow().versionDirectory())
+                .isEqualTo(experimentDir.resolve("v2"));
+    }
+
     @Test
     void theFirstClaimLooksThroughTheNewestVersionsOnly() throws Exception {
         Path experimentDir = root.resolve("many");
