@@ -6,7 +6,7 @@
 #   benchmarks/run.sh --smoke   seconds: proves every benchmark still runs (used by .ci/run)
 # JMH settings (full): 2 warm-up iterations of 1 s, 4 measurement iterations of 1 s (6 warm-up
 # iterations for the per-run overhead and the parallel speed-up, whose steady state comes later; 2
-# and 3 of 2 s for the statistics and the report, whose operations take up to a second); 3 forks for
+# and 3 of 2 s for the statistics, 5 and 3 of 2 s for the report, whose operations take up to a second); 3 forks for
 # the per-run overhead (its JIT outcomes and the placement of its objects vary between forks), 2 for
 # the parallel speed-up (1 and 2 workers are separate forks, whose differences outweighed the
 # framework's own 2%: alternating in one JVM, 1.92x against plain threads' 1.96x) and the wiring (a
@@ -45,6 +45,7 @@ if [ "$mode" = "--smoke" ]; then
     jmh_short=("${jmh[@]}")
     jmh_warm=("${jmh[@]}")
     jmh_engine=("${jmh[@]}")
+    jmh_report=("${jmh[@]}")
     forks_noisy=1
     forks_wiring=1
     forks_parallel=1
@@ -65,6 +66,10 @@ else
     # the engine runs 200 experiments' generated classes 10-20 times per operation: the JIT needs
     # about 15-20 s to reach the steady state (3 x 2 s of warm-up measured a half-compiled engine)
     jmh_engine=(-wi 5 -w 3s -i 3 -r 2s)
+    # the report of 10^5 values per condition reached its steady state (about 9.5 ms) only in the
+    # third measured iteration after 2 x 2 s of warm-up (2026-12-05: medians of 31-35 ms in three
+    # full runs); 5 x 2 s of warm-up measure the compiled report
+    jmh_report=(-wi 5 -w 2s -i 3 -r 2s)
     forks_noisy=3
     forks_wiring=2
     forks_parallel=2
@@ -84,7 +89,7 @@ step overhead java -jar "$jar" "${jmh_warm[@]}" -f "$forks_noisy" -rf json -rff 
 step parallel java -jar "$jar" "${jmh_warm[@]}" -f "$forks_parallel" -rf json -rff "$out/jmh-parallel.json" 'ParallelBenchmark' > "$out/jmh-parallel.log"
 step statistics java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh.json" 'StatisticsBenchmark' > "$out/jmh.log"
 step wiring java -jar "$jar" "${jmh_short[@]}" -f "$forks_wiring" -rf json -rff "$out/jmh-wiring.json" 'WiringBenchmark' > "$out/jmh-wiring.log"
-step report java -jar "$jar" "${jmh[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
+step report java -jar "$jar" "${jmh_report[@]}" -f 1 -rf json -rff "$out/jmh-report.json" 'ReportBenchmark' > "$out/jmh-report.log"
 # the engine's on-disk results stay until the end (see EngineBenchmark.resultsRoot: deleting them
 # slows every file created on this disk for minutes afterwards)
 engine_results="$out/engine-results"

@@ -193,6 +193,7 @@ final class ResultJson {
         return out;
     }
 
+    /** The records {@link #read} maps JSON into; what {@link #write} must write (ResultTest compares the two). */
     static Document document(Result r, boolean withMetrics) {
         Map<String, Map<String, Series>> metrics = new LinkedHashMap<>();
         (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
