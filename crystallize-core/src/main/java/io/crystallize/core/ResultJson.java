@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -52,145 +53,178 @@ final class ResultJson {
     }
 
     /**
-     * The result as {@link Json#MAPPER} writes {@link #document}, written from plain maps and lists
-     * by {@link JsonOut}: a fresh JVM's first result then needs no mapper (JsonOutTest compares the two).
+     * The result as {@link Json#MAPPER} writes {@link #document}, streamed field by field by
+     * {@link JsonOut}: a fresh JVM's first result then needs no mapper, and no tree of maps is built
+     * for the writer to walk (ResultTest compares the two).
      */
     static String write(Result r, boolean withMetrics) {
-        return JsonOut.text(plain(r, withMetrics));
+        return JsonOut.text(g -> write(g, r, withMetrics));
     }
 
-    /** {@link #document}'s fields, in its order, as plain values. */
-    static Map<String, Object> plain(Result r, boolean withMetrics) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        (withMetrics ? r.metrics() : Map.<String, Map<String, MetricSeries>>of()).forEach((condition, byName) -> {
-            Map<String, Object> series = new LinkedHashMap<>();
-            byName.forEach((name, s) -> {
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("values", s.values());
-                one.put("replicates", s.replicates());
-                series.put(name, one);
+    /** {@link #document}'s fields, in its order. */
+    private static void write(JsonGenerator g, Result r, boolean withMetrics) {
+        g.writeStartObject();
+        g.writeNumberProperty("formatVersion", Result.FORMAT_VERSION);
+        g.writeStringProperty("experiment", r.experiment());
+        g.writeStringProperty("started", String.valueOf(r.started()));
+        g.writeStringProperty("finished", String.valueOf(r.finished()));
+        g.writeNumberProperty("masterSeed", r.masterSeed());
+        g.writeNumberProperty("replicates", r.replicates());
+        g.writeName("conditions");
+        JsonOut.value(g, r.conditions());
+        g.writeObjectPropertyStart("metrics");
+        if (withMetrics) {
+            r.metrics().forEach((condition, byName) -> {
+                g.writeObjectPropertyStart(condition);
+                byName.forEach((name, series) -> {
+                    g.writeObjectPropertyStart(name);
+                    g.writeName("values");
+                    JsonOut.value(g, series.values());
+                    g.writeName("replicates");
+                    JsonOut.value(g, series.replicates());
+                    g.writeEndObject();
+                });
+                g.writeEndObject();
             });
-            metrics.put(condition, series);
-        });
-        Map<String, Object> errors = new LinkedHashMap<>();
+        }
+        g.writeEndObject();
+        g.writeName("seeds");
+        JsonOut.value(g, r.seeds());
+        g.writeObjectPropertyStart("errors");
         r.errors().forEach((key, f) -> {
-            Map<String, Object> failure = new LinkedHashMap<>();
-            failure.put("condition", f.condition());
-            failure.put("replicate", f.replicate());
-            failure.put("step", f.step());
-            failure.put("type", f.type());
-            failure.put("message", f.message());
-            failure.put("stackTrace", f.stackTrace());
-            errors.put(key, failure);
+            g.writeObjectPropertyStart(key);
+            g.writeStringProperty("condition", f.condition());
+            g.writeNumberProperty("replicate", f.replicate());
+            g.writeStringProperty("step", f.step());
+            g.writeStringProperty("type", f.type());
+            g.writeStringProperty("message", f.message());
+            g.writeStringProperty("stackTrace", f.stackTrace());
+            g.writeEndObject();
         });
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("formatVersion", Result.FORMAT_VERSION);
-        d.put("experiment", r.experiment());
-        d.put("started", String.valueOf(r.started()));
-        d.put("finished", String.valueOf(r.finished()));
-        d.put("masterSeed", r.masterSeed());
-        d.put("replicates", r.replicates());
-        d.put("conditions", r.conditions());
-        d.put("metrics", metrics);
-        d.put("seeds", r.seeds());
-        d.put("errors", errors);
-        d.put("provenance", plain(provenance(r, true)));
-        d.put("artifacts", r.artifacts());
-        d.put("hypotheses", r.hypotheses().stream().map(ResultJson::plain).toList());
+        g.writeEndObject();
+        g.writeName("provenance");
+        write(g, provenance(r, true));
+        g.writeName("artifacts");
+        JsonOut.value(g, r.artifacts());
+        g.writeArrayPropertyStart("hypotheses");
+        for (HypothesisResult h : r.hypotheses()) {
+            write(g, h);
+        }
+        g.writeEndArray();
         if (!r.reused().isEmpty()) {
-            d.put("reused", r.reused());
+            g.writeName("reused");
+            JsonOut.value(g, r.reused());
         }
-        return d;
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> plain(ProvenanceDto p) {
-        List<Object> steps = new ArrayList<>();
+    private static void write(JsonGenerator g, ProvenanceDto p) {
+        g.writeStartObject();
+        g.writeArrayPropertyStart("steps");
         for (StepDto s : p.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("step", s.step());
-            step.put("reads", s.reads());
-            step.put("writes", s.writes());
-            step.put("metrics", s.metrics());
-            steps.add(step);
+            g.writeStartObject();
+            g.writeStringProperty("step", s.step());
+            g.writeName("reads");
+            JsonOut.value(g, s.reads());
+            g.writeName("writes");
+            JsonOut.value(g, s.writes());
+            g.writeName("metrics");
+            JsonOut.value(g, s.metrics());
+            g.writeEndObject();
         }
-        Map<String, Object> runs = new LinkedHashMap<>();
-        p.runs().forEach((condition, dto) -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("starts", dto.starts());
-            one.put("traces", dto.traces());
-            one.put("partial", dto.partial());
-            runs.put(condition, one);
+        g.writeEndArray();
+        g.writeObjectPropertyStart("runs");
+        p.runs().forEach((condition, runs) -> {
+            g.writeObjectPropertyStart(condition);
+            g.writeName("starts");
+            JsonOut.value(g, runs.starts());
+            g.writeName("traces");
+            JsonOut.value(g, runs.traces());
+            g.writeName("partial");
+            JsonOut.value(g, runs.partial());
+            g.writeEndObject();
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("steps", steps);
-        out.put("runs", runs);
-        return out;
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> plain(HypothesisResult h) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", h.name());
-        out.put("metrics", h.metrics());
-        out.put("treatments", h.treatments());
-        out.put("verdicts", h.verdicts().stream().map(ResultJson::plain).toList());
-        Map<String, Object> ranking = null;
-        if (h.ranking() != null) {
-            ranking = new LinkedHashMap<>();
-            ranking.put("best", h.ranking().best());
-            List<Object> ranked = new ArrayList<>();
+    private static void write(JsonGenerator g, HypothesisResult h) {
+        g.writeStartObject();
+        g.writeStringProperty("name", h.name());
+        g.writeName("metrics");
+        JsonOut.value(g, h.metrics());
+        g.writeName("treatments");
+        JsonOut.value(g, h.treatments());
+        g.writeArrayPropertyStart("verdicts");
+        for (Verdict v : h.verdicts()) {
+            write(g, v);
+        }
+        g.writeEndArray();
+        g.writeName("ranking");
+        if (h.ranking() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeStringProperty("best", h.ranking().best());
+            g.writeArrayPropertyStart("ranked");
             for (Ranking.Ranked one : h.ranking().ranked()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("treatment", one.treatment());
-                entry.put("score", one.score());
-                ranked.add(entry);
+                g.writeStartObject();
+                g.writeStringProperty("treatment", one.treatment());
+                g.writeNumberProperty("score", one.score());
+                g.writeEndObject();
             }
-            ranking.put("ranked", ranked);
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        out.put("ranking", ranking);
-        out.put("direction", h.direction());
-        Map<String, Object> expectation = null;
-        if (h.expectation() != null) {
-            expectation = new LinkedHashMap<>();
-            expectation.put("kind", h.expectation().kind());
-            expectation.put("margin", h.expectation().margin());
-            expectation.put("relative", h.expectation().relative());
+        g.writeName("direction");
+        JsonOut.value(g, h.direction());
+        g.writeName("expectation");
+        if (h.expectation() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeName("kind");
+            JsonOut.value(g, h.expectation().kind());
+            g.writeNumberProperty("margin", h.expectation().margin());
+            g.writeBooleanProperty("relative", h.expectation().relative());
+            g.writeEndObject();
         }
-        out.put("expectation", expectation);
-        return out;
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> plain(Verdict v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric", v.metric());
-        out.put("treatment", v.treatment());
-        out.put("status", v.status());
-        out.put("test", v.test());
-        out.put("method", v.method());
-        out.put("alternative", v.alternative());
-        out.put("statistic", v.statistic());
-        out.put("pValue", v.pValue());
-        out.put("adjustedPValue", v.adjustedPValue());
-        out.put("correction", v.correction());
-        out.put("alpha", v.alpha());
-        out.put("baselineMean", v.baselineMean());
-        out.put("treatmentMean", v.treatmentMean());
-        out.put("difference", v.difference());
-        out.put("relativePercent", v.relativePercent());
-        out.put("effectSize", v.effectSize());
-        out.put("effectSizeName", v.effectSizeName());
-        out.put("ciLow", v.ciLow());
-        out.put("ciHigh", v.ciHigh());
-        out.put("relativeCiLow", v.relativeCiLow());
-        out.put("relativeCiHigh", v.relativeCiHigh());
-        out.put("nBaseline", v.nBaseline());
-        out.put("nTreatment", v.nTreatment());
-        out.put("nPairs", v.nPairs());
-        out.put("mde", v.mde());
-        out.put("mdeStandardized", v.mdeStandardized());
-        out.put("message", v.message());
-        out.put("error", v.error());
-        out.put("supported", v.isSupported());
-        return out;
+    private static void write(JsonGenerator g, Verdict v) {
+        g.writeStartObject();
+        g.writeStringProperty("metric", v.metric());
+        g.writeStringProperty("treatment", v.treatment());
+        g.writeName("status");
+        JsonOut.value(g, v.status());
+        g.writeStringProperty("test", v.test());
+        g.writeStringProperty("method", v.method());
+        g.writeStringProperty("alternative", v.alternative());
+        g.writeNumberProperty("statistic", v.statistic());
+        g.writeNumberProperty("pValue", v.pValue());
+        g.writeNumberProperty("adjustedPValue", v.adjustedPValue());
+        g.writeStringProperty("correction", v.correction());
+        g.writeNumberProperty("alpha", v.alpha());
+        g.writeNumberProperty("baselineMean", v.baselineMean());
+        g.writeNumberProperty("treatmentMean", v.treatmentMean());
+        g.writeNumberProperty("difference", v.difference());
+        g.writeNumberProperty("relativePercent", v.relativePercent());
+        g.writeNumberProperty("effectSize", v.effectSize());
+        g.writeStringProperty("effectSizeName", v.effectSizeName());
+        g.writeNumberProperty("ciLow", v.ciLow());
+        g.writeNumberProperty("ciHigh", v.ciHigh());
+        g.writeNumberProperty("relativeCiLow", v.relativeCiLow());
+        g.writeNumberProperty("relativeCiHigh", v.relativeCiHigh());
+        g.writeNumberProperty("nBaseline", v.nBaseline());
+        g.writeNumberProperty("nTreatment", v.nTreatment());
+        g.writeNumberProperty("nPairs", v.nPairs());
+        g.writeNumberProperty("mde", v.mde());
+        g.writeNumberProperty("mdeStandardized", v.mdeStandardized());
+        g.writeStringProperty("message", v.message());
+        g.writeStringProperty("error", v.error());
+        g.writeBooleanProperty("supported", v.isSupported());
+        g.writeEndObject();
     }
 
     /** The records {@link #read} maps JSON into; what {@link #write} must write (ResultTest compares the two). */
