@@ -29,6 +29,8 @@ final class ClassIndex {
 
     private static final Map<ClassLoader, ClassIndex> BY_LOADER = new WeakHashMap<>();
     private static final Entry JDK = Entry.library("jdk " + Runtime.version());
+    /** This library's identity: what its classes (and the classes its processor generated) stand for. */
+    static final String LIBRARY = "crystallize " + versionOf(Experiment.class);
     private static final String LIBRARY_LOCATION = location(Experiment.class.getClassLoader(),
             Experiment.class.getName()).orElse("");
 
@@ -118,7 +120,7 @@ final class ClassIndex {
         }
         String root = rootOf(url.toString(), resource);
         if (root.equals(LIBRARY_LOCATION)) {
-            return Optional.of(Entry.library("crystallize " + versionOf(Experiment.class)));
+            return Optional.of(Entry.library(LIBRARY));
         }
         try (InputStream in = url.openStream()) {
             return Optional.of(Entry.project(ClassSummary.read(in.readAllBytes())));

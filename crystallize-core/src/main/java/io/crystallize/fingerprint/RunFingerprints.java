@@ -34,7 +34,7 @@ import net.bytebuddy.jar.asm.Type;
 public final class RunFingerprints {
 
     /** Changes when what goes into a fingerprint changes, so older fingerprints never match. */
-    static final String FORMAT = "crystallize-fingerprint-2";
+    static final String FORMAT = "crystallize-fingerprint-3";
 
     private final String experiment;
     private final Map<String, String> conditions;
@@ -165,6 +165,11 @@ public final class RunFingerprints {
             return treatmentsAndHypotheses(type);
         }
     };
+
+    /** An experiment class's treatment and hypothesis methods (name + descriptor): not part of its code. */
+    static Set<String> notCode(Class<?> experimentClass) {
+        return NOT_CODE.get(experimentClass);
+    }
 
     private static Set<String> treatmentsAndHypotheses(Class<?> type) {
         Set<String> skipped = new HashSet<>();

@@ -1,6 +1,5 @@
 package io.crystallize.junit;
 
-import io.crystallize.definition.ExperimentDefinitions;
 import io.crystallize.fingerprint.RunFingerprints;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,7 @@ final class FingerprintWarmUp {
     }
 
     private static void read(Class<?> experimentClass) {
-        List<Class<?>> code = new ArrayList<>();
-        try {
-            code.add(Class.forName(ExperimentDefinitions.generatedName(experimentClass), false,
-                    experimentClass.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            // a definition read at run time: its steps are the experiment class's own code
-        }
-        RunFingerprints.prepare(experimentClass, code);
+        // the generated class is known by its model, not read: the experiment class is the code
+        RunFingerprints.prepare(experimentClass, List.of());
     }
 }
