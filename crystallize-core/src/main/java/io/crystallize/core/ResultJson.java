@@ -58,7 +58,7 @@ final class ResultJson {
      * for the writer to walk (ResultTest compares the two).
      */
     static String write(Result r, boolean withMetrics) {
-        return JsonOut.text(g -> write(g, r, withMetrics));
+        return JsonOut.streamText(g -> write(g, r, withMetrics));
     }
 
     /** {@link #document}'s fields, in its order. */
@@ -70,26 +70,22 @@ final class ResultJson {
         g.writeStringProperty("finished", String.valueOf(r.finished()));
         g.writeNumberProperty("masterSeed", r.masterSeed());
         g.writeNumberProperty("replicates", r.replicates());
-        g.writeName("conditions");
-        JsonOut.value(g, r.conditions());
+        JsonOut.property(g, "conditions", r.conditions());
         g.writeObjectPropertyStart("metrics");
         if (withMetrics) {
             r.metrics().forEach((condition, byName) -> {
                 g.writeObjectPropertyStart(condition);
                 byName.forEach((name, series) -> {
                     g.writeObjectPropertyStart(name);
-                    g.writeName("values");
-                    JsonOut.value(g, series.values());
-                    g.writeName("replicates");
-                    JsonOut.value(g, series.replicates());
+                    JsonOut.property(g, "values", series.values());
+                    JsonOut.property(g, "replicates", series.replicates());
                     g.writeEndObject();
                 });
                 g.writeEndObject();
             });
         }
         g.writeEndObject();
-        g.writeName("seeds");
-        JsonOut.value(g, r.seeds());
+        JsonOut.property(g, "seeds", r.seeds());
         g.writeObjectPropertyStart("errors");
         r.errors().forEach((key, f) -> {
             g.writeObjectPropertyStart(key);
@@ -104,16 +100,14 @@ final class ResultJson {
         g.writeEndObject();
         g.writeName("provenance");
         write(g, provenance(r, true));
-        g.writeName("artifacts");
-        JsonOut.value(g, r.artifacts());
+        JsonOut.property(g, "artifacts", r.artifacts());
         g.writeArrayPropertyStart("hypotheses");
         for (HypothesisResult h : r.hypotheses()) {
             write(g, h);
         }
         g.writeEndArray();
         if (!r.reused().isEmpty()) {
-            g.writeName("reused");
-            JsonOut.value(g, r.reused());
+            JsonOut.property(g, "reused", r.reused());
         }
         g.writeEndObject();
     }
@@ -124,24 +118,18 @@ final class ResultJson {
         for (StepDto s : p.steps()) {
             g.writeStartObject();
             g.writeStringProperty("step", s.step());
-            g.writeName("reads");
-            JsonOut.value(g, s.reads());
-            g.writeName("writes");
-            JsonOut.value(g, s.writes());
-            g.writeName("metrics");
-            JsonOut.value(g, s.metrics());
+            JsonOut.property(g, "reads", s.reads());
+            JsonOut.property(g, "writes", s.writes());
+            JsonOut.property(g, "metrics", s.metrics());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeObjectPropertyStart("runs");
         p.runs().forEach((condition, runs) -> {
             g.writeObjectPropertyStart(condition);
-            g.writeName("starts");
-            JsonOut.value(g, runs.starts());
-            g.writeName("traces");
-            JsonOut.value(g, runs.traces());
-            g.writeName("partial");
-            JsonOut.value(g, runs.partial());
+            JsonOut.property(g, "starts", runs.starts());
+            JsonOut.property(g, "traces", runs.traces());
+            JsonOut.property(g, "partial", runs.partial());
             g.writeEndObject();
         });
         g.writeEndObject();
@@ -151,10 +139,8 @@ final class ResultJson {
     private static void write(JsonGenerator g, HypothesisResult h) {
         g.writeStartObject();
         g.writeStringProperty("name", h.name());
-        g.writeName("metrics");
-        JsonOut.value(g, h.metrics());
-        g.writeName("treatments");
-        JsonOut.value(g, h.treatments());
+        JsonOut.property(g, "metrics", h.metrics());
+        JsonOut.property(g, "treatments", h.treatments());
         g.writeArrayPropertyStart("verdicts");
         for (Verdict v : h.verdicts()) {
             write(g, v);
@@ -176,15 +162,13 @@ final class ResultJson {
             g.writeEndArray();
             g.writeEndObject();
         }
-        g.writeName("direction");
-        JsonOut.value(g, h.direction());
+        JsonOut.property(g, "direction", h.direction());
         g.writeName("expectation");
         if (h.expectation() == null) {
             g.writeNull();
         } else {
             g.writeStartObject();
-            g.writeName("kind");
-            JsonOut.value(g, h.expectation().kind());
+            JsonOut.property(g, "kind", h.expectation().kind());
             g.writeNumberProperty("margin", h.expectation().margin());
             g.writeBooleanProperty("relative", h.expectation().relative());
             g.writeEndObject();
@@ -196,8 +180,7 @@ final class ResultJson {
         g.writeStartObject();
         g.writeStringProperty("metric", v.metric());
         g.writeStringProperty("treatment", v.treatment());
-        g.writeName("status");
-        JsonOut.value(g, v.status());
+        JsonOut.property(g, "status", v.status());
         g.writeStringProperty("test", v.test());
         g.writeStringProperty("method", v.method());
         g.writeStringProperty("alternative", v.alternative());

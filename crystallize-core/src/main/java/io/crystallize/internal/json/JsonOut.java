@@ -65,7 +65,7 @@ public final class JsonOut {
     }
 
     /** Streams a document with the generator, without indentation, as {@code Json.MAPPER.writeValueAsString}. */
-    public static String text(Body body) {
+    public static String streamText(Body body) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             body.write(g);
@@ -73,14 +73,15 @@ public final class JsonOut {
         return out.toString();
     }
 
-    /** A document written field by field (see {@link #text(Body)}). */
+    /** A document written field by field (see {@link #streamText(Body)}). */
     @FunctionalInterface
     public interface Body {
         void write(JsonGenerator g);
     }
 
-    /** Writes one value where the generator stands: plain values as described above, others as the mapper writes them. */
-    public static void value(JsonGenerator g, Object value) {
+    /** Writes a property of the object the generator stands in: its name, then its value: plain values as described above, others as the mapper writes them. */
+    public static void property(JsonGenerator g, String name, Object value) {
+        g.writeName(name);
         write(g, value);
     }
 
