@@ -14,7 +14,6 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,18 +86,15 @@ public final class RunFingerprints {
 
     /**
      * Reads and walks, ahead of its executions, the code that fingerprinting an execution of the
-     * annotated {@code experimentClass} reads: that class and {@code code} (the classes of its data
-     * source and steps). Optional: the fingerprints stay the same, later ones only take less time;
+     * annotated {@code experimentClass} reads: that class (its generated class is known by its
+     * model and not read). Optional: the fingerprints stay the same, later ones only take less time;
      * meant for a thread of its own while other experiments run. Code that cannot be read is left
      * to the fingerprint itself, which reports it.
      */
-    public static void prepare(Class<?> experimentClass, List<Class<?>> code) {
+    public static void prepare(Class<?> experimentClass) {
         try {
-            Traversal walk = new Traversal(ClassIndex.of(experimentClass.getClassLoader()));
-            for (Class<?> type : code) {
-                walk.type(type);
-            }
-            walk.wholeClassExcept(Traversal.internalName(experimentClass), NOT_CODE.get(experimentClass));
+            new Traversal(ClassIndex.of(experimentClass.getClassLoader()))
+                    .wholeClassExcept(Traversal.internalName(experimentClass), NOT_CODE.get(experimentClass));
         } catch (RuntimeException | LinkageError e) {
             // the execution's own fingerprint meets this again and reports it
         }

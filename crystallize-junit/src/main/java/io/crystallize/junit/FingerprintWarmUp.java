@@ -28,14 +28,9 @@ final class FingerprintWarmUp {
         if (experiments.size() < 2) {
             return; // the first execution needs its fingerprint at once: nothing to win for one
         }
-        Thread thread = new Thread(() -> experiments.forEach(FingerprintWarmUp::read), "crystallize-fingerprint-warm-up");
+        Thread thread = new Thread(() -> experiments.forEach(RunFingerprints::prepare), "crystallize-fingerprint-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
-    }
-
-    private static void read(Class<?> experimentClass) {
-        // the generated class is known by its model, not read: the experiment class is the code
-        RunFingerprints.prepare(experimentClass, List.of());
     }
 }

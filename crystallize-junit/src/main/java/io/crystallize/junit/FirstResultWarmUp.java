@@ -67,7 +67,7 @@ final class FirstResultWarmUp {
             throw new IllegalStateException(e);
         }
         // the class-file reader that fingerprints the first execution's code, on a class of our own
-        RunFingerprints.prepare(FirstResultWarmUp.class, List.of());
+        RunFingerprints.prepare(FirstResultWarmUp.class);
         Result result = tinyExperiment().run();
         result.toJsonWithoutMetrics();
         Map<String, Object> values = Map.of("values", List.of(1.5, Double.NaN), "name", "warm-up", "replicates", 10L);
