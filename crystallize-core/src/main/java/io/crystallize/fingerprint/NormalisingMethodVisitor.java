@@ -1,8 +1,6 @@
 package io.crystallize.fingerprint;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -150,11 +148,7 @@ final class NormalisingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitEnd() {
-        try {
-            body.digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        body.digest = Digests.sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
         done.run();
     }
 

@@ -67,7 +67,7 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
         // built per request: the resolver reports through this request's issue channel
         EngineDiscoveryRequestResolver.<CrystallizeEngineDescriptor>builder()
                 // before the class container resolver, which hides what the class-name filter rejects
-                .addSelectorResolver(context -> NameFilteredExperiments.into(engine.nameFiltered(),
+                .addSelectorResolver(context -> ExperimentContainers.noting(engine.nameFiltered(),
                         context.getClassNameFilter()))
                 .addClassContainerSelectorResolver(ExperimentDefinitions::isExperiment)
                 .addSelectorResolver(context -> new ExperimentSelectorResolver(uniqueId, context.getClassNameFilter(),
@@ -75,7 +75,7 @@ public final class CrystallizeTestEngine extends HierarchicalTestEngine<Executio
                 .build()
                 .resolve(request, engine);
         if (engine.configuration().map(EngineConfiguration::warnUnselected).orElse(true)) {
-            NameFilteredExperiments.warning(engine.nameFiltered()).filter(Warnings::firstTime)
+            ExperimentContainers.warning(engine.nameFiltered()).filter(Warnings::firstTime)
                     .ifPresent(warning -> issues.warning(warning, null));
             engine.checkSurefireIncludes(SurefireIncludes.of(request));
         }

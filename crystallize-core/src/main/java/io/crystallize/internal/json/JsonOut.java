@@ -1,9 +1,9 @@
 package io.crystallize.internal.json;
 
 import java.io.ByteArrayOutputStream;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -55,22 +55,21 @@ public final class JsonOut {
         return out.toByteArray();
     }
 
-    /** Without indentation, as {@code Json.MAPPER.writeValueAsString}. */
+    /**
+     * Without indentation, as {@code Json.MAPPER.writeValueAsString}. Written as bytes and decoded:
+     * one generator (the byte one) serves every document, so a fresh JVM loads and compiles one.
+     */
     public static String text(Object value) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            write(g, value);
-        }
-        return out.toString();
+        return new String(compact(value), StandardCharsets.UTF_8);
     }
 
     /** Streams a document with the generator, without indentation, as {@code Json.MAPPER.writeValueAsString}. */
     public static String streamText(Body body) {
-        StringWriter out = new StringWriter(1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             body.write(g);
         }
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A document written field by field (see {@link #streamText(Body)}). */
