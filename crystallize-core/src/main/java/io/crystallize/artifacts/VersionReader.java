@@ -4,7 +4,7 @@ import io.crystallize.base.MetricSeries;
 import io.crystallize.base.Names;
 import io.crystallize.core.Result;
 import io.crystallize.internal.json.Json;
-import io.crystallize.internal.json.JsonOut;
+import io.crystallize.internal.json.JsonIn;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -177,7 +177,7 @@ final class VersionReader {
      */
     static Optional<String> topLevelString(byte[] json, String name) {
         // the stream alone: building the mapper costs a fresh JVM more than its first claims
-        try (JsonParser parser = JsonOut.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
+        try (JsonParser parser = JsonIn.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 parser.skipChildren();
                 return Optional.empty();

@@ -7,13 +7,13 @@ import io.crystallize.hypothesis.Ranking;
 import io.crystallize.hypothesis.Verdict;
 import io.crystallize.internal.json.Json;
 import io.crystallize.internal.json.JsonOut;
+import io.crystallize.internal.json.JsonWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -58,11 +58,13 @@ final class ResultJson {
      * for the writer to walk (ResultTest compares the two).
      */
     static String write(Result r, boolean withMetrics) {
-        return JsonOut.streamText(g -> write(g, r, withMetrics));
+        JsonWriter g = JsonWriter.compact(4096);
+        write(g, r, withMetrics);
+        return g.toString();
     }
 
     /** {@link #document}'s fields, in its order. */
-    private static void write(JsonGenerator g, Result r, boolean withMetrics) {
+    private static void write(JsonWriter g, Result r, boolean withMetrics) {
         g.writeStartObject();
         g.writeNumberProperty("formatVersion", Result.FORMAT_VERSION);
         g.writeStringProperty("experiment", r.experiment());
@@ -112,7 +114,7 @@ final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void write(JsonGenerator g, ProvenanceDto p) {
+    private static void write(JsonWriter g, ProvenanceDto p) {
         g.writeStartObject();
         g.writeArrayPropertyStart("steps");
         for (StepDto s : p.steps()) {
@@ -136,7 +138,7 @@ final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void write(JsonGenerator g, HypothesisResult h) {
+    private static void write(JsonWriter g, HypothesisResult h) {
         g.writeStartObject();
         g.writeStringProperty("name", h.name());
         JsonOut.property(g, "metrics", h.metrics());
@@ -176,7 +178,7 @@ final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void write(JsonGenerator g, Verdict v) {
+    private static void write(JsonWriter g, Verdict v) {
         g.writeStartObject();
         g.writeStringProperty("metric", v.metric());
         g.writeStringProperty("treatment", v.treatment());

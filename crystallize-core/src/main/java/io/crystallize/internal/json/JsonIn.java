@@ -7,7 +7,10 @@ import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads JSON into plain values with Jackson's streaming parser alone, as
@@ -19,6 +22,12 @@ import tools.jackson.core.exc.StreamReadException;
  */
 public final class JsonIn {
 
+    /** The mapper's settings for reading: bare {@code NaN}/{@code Infinity} tokens, fast doubles. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
     private JsonIn() {
     }
 
@@ -29,7 +38,7 @@ public final class JsonIn {
      *                                            truncated, or followed by more)
      */
     public static Object read(byte[] json) {
-        try (JsonParser parser = JsonOut.FACTORY.createParser(ObjectReadContext.empty(), json)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new StreamReadException(parser, "no content: the JSON is empty");

@@ -1,24 +1,13 @@
 package io.crystallize.internal.json;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * Writes plain values (maps, collections, arrays, text, numbers, booleans, enums, null) as JSON
- * with Jackson's streaming generator alone, byte for byte as {@link Json#MAPPER} writes them.
+ * with {@link JsonWriter}, byte for byte as {@link Json#MAPPER} writes them.
  * Building the mapper and its serializers loads some 400 classes, which in a fresh JVM cost more
  * than all the results files of a first pass; the files Crystallize writes hold only plain values.
  * Any other value is handed to {@link Json#MAPPER} (and written as it writes it, without
@@ -26,60 +15,32 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  */
 public final class JsonOut {
 
-    /** The mapper's settings for the stream: bare {@code NaN}/{@code Infinity}, fast doubles. */
-    public static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
-
     private JsonOut() {
     }
 
     /** Without indentation, as {@code Json.MAPPER.writeValueAsBytes}. */
     public static byte[] compact(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            write(g, value);
-        }
+        JsonWriter out = JsonWriter.compact(256);
+        write(out, value);
         return out.toByteArray();
     }
 
     /** Indented, as {@code Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes}. */
     public static byte[] pretty(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = FACTORY.createGenerator(new Indented(), out)) {
-            write(g, value);
-        }
+        JsonWriter out = JsonWriter.indented(1024);
+        write(out, value);
         return out.toByteArray();
     }
 
-    /**
-     * Without indentation, as {@code Json.MAPPER.writeValueAsString}. Written as bytes and decoded:
-     * one generator (the byte one) serves every document, so a fresh JVM loads and compiles one.
-     */
+    /** Without indentation, as {@code Json.MAPPER.writeValueAsString}. */
     public static String text(Object value) {
-        return new String(compact(value), StandardCharsets.UTF_8);
+        JsonWriter out = JsonWriter.compact(256);
+        write(out, value);
+        return out.toString();
     }
 
-    /** Streams a document with the generator, without indentation, as {@code Json.MAPPER.writeValueAsString}. */
-    public static String streamText(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            body.write(g);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** A document written field by field (see {@link #streamText(Body)}). */
-    @FunctionalInterface
-    public interface Body {
-        void write(JsonGenerator g);
-    }
-
-    /** Writes a property of the object the generator stands in: its name, then its value: plain values as described above, others as the mapper writes them. */
-    public static void property(JsonGenerator g, String name, Object value) {
+    /** Writes a property of the object the writer stands in: its name, then its value: plain values as described above, others as the mapper writes them. */
+    public static void property(JsonWriter g, String name, Object value) {
         g.writeName(name);
         write(g, value);
     }
@@ -120,7 +81,7 @@ public final class JsonOut {
      * maps and collections, was the largest method C2 compiled in a first pass (54 KB of code and
      * 0.4 s of a compiler thread for 200 experiments' results files).
      */
-    private static void write(JsonGenerator g, Object value) {
+    private static void write(JsonWriter g, Object value) {
         if (value instanceof Map<?, ?> map && allStringKeys(map)) {
             writeObject(g, map);
         } else if (value instanceof Collection<?> items) {
@@ -132,7 +93,7 @@ public final class JsonOut {
         }
     }
 
-    private static void writeObject(JsonGenerator g, Map<?, ?> map) {
+    private static void writeObject(JsonWriter g, Map<?, ?> map) {
         g.writeStartObject();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             g.writeName((String) e.getKey());
@@ -141,7 +102,7 @@ public final class JsonOut {
         g.writeEndObject();
     }
 
-    private static void writeArray(JsonGenerator g, Collection<?> items) {
+    private static void writeArray(JsonWriter g, Collection<?> items) {
         g.writeStartArray();
         for (Object item : items) {
             write(g, item);
@@ -149,7 +110,7 @@ public final class JsonOut {
         g.writeEndArray();
     }
 
-    private static void writeDoubles(JsonGenerator g, double[] values) {
+    private static void writeDoubles(JsonWriter g, double[] values) {
         g.writeStartArray();
         for (double v : values) {
             g.writeNumber(v);
@@ -157,7 +118,7 @@ public final class JsonOut {
         g.writeEndArray();
     }
 
-    private static void writeScalar(JsonGenerator g, Object value) {
+    private static void writeScalar(JsonWriter g, Object value) {
         if (value == null) {
             g.writeNull();
         } else if (value instanceof String s) {
@@ -175,7 +136,7 @@ public final class JsonOut {
         }
     }
 
-    private static void writeRare(JsonGenerator g, Object value) {
+    private static void writeRare(JsonWriter g, Object value) {
         if (value instanceof Float f) {
             g.writeNumber((float) f);
         } else if (value instanceof BigInteger i) {
@@ -208,19 +169,5 @@ public final class JsonOut {
             }
         }
         return true;
-    }
-
-    /** The mapper's default indentation. */
-    private static final class Indented extends ObjectWriteContext.Base {
-
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
     }
 }

@@ -51,7 +51,7 @@ class JsonOutTest {
     @Test
     void theStreamReadsWhatTheMapperReads() {
         byte[] json = "{\"a\": NaN, \"b\": [1.5, -Infinity]}".getBytes(StandardCharsets.UTF_8);
-        try (var parser = JsonOut.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
+        try (var parser = JsonIn.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
             List<String> tokens = new ArrayList<>();
             for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 tokens.add(token.name());
