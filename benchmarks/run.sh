@@ -11,11 +11,12 @@
 # the parallel speed-up (1 and 2 workers are separate forks, whose differences outweighed the
 # framework's own 2%: alternating in one JVM, 1.92x against plain threads' 1.96x) and the wiring (a
 # step with a ~10 ns body: 1.01-1.07x in earlier full runs), 1 fork for the rest; 5 warm-up iterations of
-# 3 s for the engine's JMH figures (the run's report, the layout written by hand on tmpfs), whose
-# 400 generated classes are compiled once per suite (benchmarks/target/engine-classes).
+# 3 s for the engine's JMH figures (the run's report), whose 400 generated classes are compiled once
+# per suite (benchmarks/target/engine-classes).
 # The engine-vs-Jupiter targets are not two JMH benchmarks (separate forks minutes apart measured the
 # machine's load of the moment): EngineAlternating warms both to their own steady state and then
-# alternates them in one JVM. The cold figures (ColdStart: console launcher in fresh JVMs;
+# alternates them in one JVM, beside the floor under the engine (the Jupiter classes also writing the
+# results layout by hand: LayoutWritingListener); ColdStart measures that floor's cold pass too. The cold figures (ColdStart: console launcher in fresh JVMs;
 # MavenColdStart: `mvn -q test` of two generated modules) alternate candidate and baseline process by
 # process. MavenColdStart needs the reactor installed in the local repository Maven uses: this
 # script installs crystallize-junit and what it needs (-DskipTests) first.
@@ -97,7 +98,7 @@ engine_classes="$out/engine-classes"
 rm -rf "$engine_results" "$engine_classes"
 trap 'step delete_engine_results rm -rf "$engine_results"; echo "suite.total $((SECONDS - suite_start)) s" >&3' EXIT
 step engine_jmh java -Dcrystallize.bench.results="$engine_results" -Dcrystallize.bench.classes="$engine_classes" -jar "$jar" "${jmh_engine[@]}" -f 1 -rf json \
-    -rff "$out/jmh-engine.json" 'EngineBenchmark\.(crystallizeEngineResultsOnTmpfs|crystallizeEngineWithReportOnTmpfs|layoutWrittenByHand)$' \
+    -rff "$out/jmh-engine.json" 'EngineBenchmark\.(crystallizeEngineResultsOnTmpfs|crystallizeEngineWithReportOnTmpfs)$' \
     > "$out/jmh-engine.log"
 java -cp "$jar" io.crystallize.benchmarks.Report "$out/jmh-overhead.json" "$out/jmh-parallel.json" "$out/jmh.json" \
     "$out/jmh-wiring.json" "$out/jmh-report.json" "$out/jmh-engine.json"

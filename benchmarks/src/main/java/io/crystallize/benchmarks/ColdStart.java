@@ -18,7 +18,9 @@ import javax.tools.ToolProvider;
  * <ul>
  *   <li>{@code pass}: the first (and only) pass of 200 generated experiments found by scanning
  *       their class directory, results written to disk (the run's HTML report off, as Jupiter writes
- *       none), against 200 equivalent Jupiter classes;</li>
+ *       none), against 200 equivalent Jupiter classes, and beside them the floor: the same Jupiter
+ *       classes each also writing its version of the results layout by hand ({@link
+ *       LayoutWritingListener}), the three alternating;</li>
  *   <li>{@code single}: one hypothesis selected by its method, as an IDE runs it, against one
  *       Jupiter test method.</li>
  * </ul>
@@ -41,15 +43,29 @@ public final class ColdStart {
         prepare(work, experiments, jupiter);
         Path results = Files.createDirectories(work.resolve("results"));
         String loadBefore = loadAverage();
-        Processes.Pair pass = Processes.alternate(repetitions,
+        Path listener = layoutListener(work);
+        Path byHand = Files.createDirectories(results.resolve("by-hand"));
+        int[] floorRuns = {0};
+        double[][] passes = Processes.alternate(repetitions, List.of(
                 () -> launcher(experiments, results, "crystallize", "--scan-classpath", experiments.toString(),
                         "--include-classname", "bench\\.Experiment\\d+"),
-                () -> launcher(jupiter, results, "junit-jupiter", "--scan-classpath", jupiter.toString()));
+                () -> launcher(jupiter, results, "junit-jupiter", "--scan-classpath", jupiter.toString()),
+                () -> layoutWritingLauncher(jupiter, listener, byHand.resolve("run" + floorRuns[0]++))));
+        requireLayoutWritten(byHand.resolve("run0"));
+        Processes.Pair pass = new Processes.Pair(passes[0], passes[1]);
         Processes.Pair single = Processes.alternate(repetitions,
                 () -> launcher(experiments, results, "crystallize", "--select-method", "bench.Experiment0#shiftedIsHigher"),
                 () -> launcher(jupiter, results, "junit-jupiter", "--select-method", "bench.Jupiter0Test#shiftedIsHigher"));
         String loadAfter = loadAverage();
         pass.print("cold.first_pass_" + CLASSES, "crystallize", "jupiter");
+        // the floor: the same Jupiter classes, each also writing its version of the results layout by hand
+        double floor = Processes.median(passes[2]);
+        System.out.println(String.format(Locale.ROOT, "cold.first_pass_%d.jupiter_writing_layout_by_hand %.0f ms",
+                CLASSES, floor));
+        System.out.println(String.format(Locale.ROOT, "cold.first_pass_%d.jupiter_writing_layout_by_hand_vs_jupiter %.2f x",
+                CLASSES, floor / Processes.median(passes[1])));
+        System.out.println(String.format(Locale.ROOT, "cold.first_pass_%d.crystallize_vs_jupiter_writing_layout_by_hand %.2f x",
+                CLASSES, Processes.median(passes[0]) / floor));
         single.print("cold.single_hypothesis", "crystallize", "jupiter");
         System.out.println("cold.load_average " + loadBefore + " -> " + loadAfter);
     }
@@ -65,6 +81,34 @@ public final class ColdStart {
                 "--config", "crystallize.reuse=never"));
         command.addAll(List.of(selection));
         return command;
+    }
+
+    /**
+     * The Jupiter pass with {@link LayoutWritingListener} registered through the launcher's service
+     * loader (a class-path directory holding only its service file), writing under {@code root}.
+     */
+    private static List<String> layoutWritingLauncher(Path jupiter, Path listener, Path root) {
+        List<String> command = launcher(jupiter, root, "junit-jupiter", "--scan-classpath", jupiter.toString(),
+                "--class-path", listener.toString());
+        command.add(1, "-Dcrystallize.bench.layout.root=" + root);
+        return command;
+    }
+
+    private static Path layoutListener(Path work) throws IOException {
+        Path services = Files.createDirectories(work.resolve("layout-listener").resolve("META-INF").resolve("services"));
+        Files.writeString(services.resolve("org.junit.platform.launcher.TestExecutionListener"),
+                LayoutWritingListener.class.getName() + "\n");
+        return work.resolve("layout-listener");
+    }
+
+    /** The floor measured nothing if its listener was not found: every experiment has its version. */
+    private static void requireLayoutWritten(Path root) throws IOException {
+        for (int i = 0; i < CLASSES; i++) {
+            if (!Files.isDirectory(root.resolve("Jupiter" + i + "Test").resolve("v0").resolve("shifted"))) {
+                throw new IllegalStateException("the Jupiter pass writing the layout by hand wrote none under " + root
+                        + " for Jupiter" + i + "Test: its listener was not registered");
+            }
+        }
     }
 
     /** Compiles the experiments (with the processor) and the Jupiter classes once per work directory. */

@@ -7,8 +7,10 @@ import java.util.Locale;
 /**
  * The engine's steady state against Jupiter's, each warmed to its own steady state and then
  * measured alternately in one JVM: 200 experiments through the launcher with results on tmpfs,
- * the same with results on disk (the retired target, for information), then 200 Jupiter classes,
- * then again, so that whatever else the machine does falls on all three alike.
+ * the same with results on disk (the retired target, for information), 200 Jupiter classes, and
+ * the floor under the engine: the same Jupiter classes each also writing its version of the
+ * results layout by hand, on its own thread and handed to a second one ({@link
+ * LayoutWritingListener}); then again, so that whatever else the machine does falls on all alike.
  *
  * <p>Why not two JMH benchmarks: each runs in its own fork minutes apart, and on a shared 2-core
  * machine the single-threaded Jupiter run moved 2.4x between full runs with the load of the
@@ -77,6 +79,12 @@ public final class EngineAlternating {
             double jupiter = median(measured.get(2));
             line(prefix + "crystallize_results_on_tmpfs_vs_jupiter", median(measured.get(0)) / jupiter, "x");
             line(prefix + "crystallize_results_on_disk_vs_jupiter.information_only", median(measured.get(1)) / jupiter, "x");
+            // the floor: Jupiter plus the layout's files written by hand, with no framework (LayoutWritingListener)
+            line(prefix + "jupiter_writing_layout_by_hand_on_tmpfs_vs_jupiter", median(measured.get(3)) / jupiter, "x");
+            line(prefix + "jupiter_writing_layout_on_a_second_thread_on_tmpfs_vs_jupiter", median(measured.get(4)) / jupiter,
+                    "x");
+            line(prefix + "crystallize_results_on_tmpfs_vs_jupiter_writing_layout_on_a_second_thread",
+                    median(measured.get(0)) / median(measured.get(4)), "x");
             for (int side = 0; side < SIDES.length; side++) {
                 line(prefix + "cpu." + SIDES[side], median(measured.get(SIDES.length + side)), "ms");
             }
@@ -112,7 +120,8 @@ public final class EngineAlternating {
     }
 
     /** The sides measured, in the order they alternate. */
-    private static final String[] SIDES = {"crystallize_results_on_tmpfs", "crystallize_results_on_disk", "jupiter"};
+    private static final String[] SIDES = {"crystallize_results_on_tmpfs", "crystallize_results_on_disk", "jupiter",
+        "jupiter_writing_layout_by_hand_on_tmpfs", "jupiter_writing_layout_on_a_second_thread_on_tmpfs"};
 
     /**
      * Runs of the disk side, one in this many: its figure is for information only, and every run
@@ -142,7 +151,9 @@ public final class EngineAlternating {
                     switch (side) {
                         case 0 -> bench.crystallizeEngineResultsOnTmpfs();
                         case 1 -> bench.crystallizeEngine();
-                        default -> bench.jupiterByHand();
+                        case 2 -> bench.jupiterByHand();
+                        case 3 -> bench.jupiterWritingLayoutOnTestThread();
+                        default -> bench.jupiterWritingLayoutOnSecondThread();
                     }
                     times[side][i] = (System.nanoTime() - start) / 1e6;
                     times[SIDES.length + side][i] = (processCpuNanos() - cpu) / 1e6;

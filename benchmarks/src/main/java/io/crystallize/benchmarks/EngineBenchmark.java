@@ -19,6 +19,7 @@ import javax.tools.ToolProvider;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -56,6 +57,8 @@ public class EngineBenchmark {
     private List<DiscoverySelector> experiments;
     private List<DiscoverySelector> jupiterTests;
     private Launcher launcher;
+    private LayoutWritingListener layoutOnTestThread;
+    private LayoutWritingListener layoutOnSecondThread;
 
     /**
      * Compiles both sets, or with {@code -Dcrystallize.bench.classes=<dir>} takes them from
@@ -123,10 +126,14 @@ public class EngineBenchmark {
         Path shm = Path.of("/dev/shm");
         memoryResults = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "crystallize-engine-results")
                 : Files.createTempDirectory("crystallize-engine-results-no-tmpfs");
+        layoutOnTestThread = LayoutWritingListener.onTestThread(memoryResults.resolve("by-hand"));
+        layoutOnSecondThread = LayoutWritingListener.onSecondThread(memoryResults.resolve("by-hand-second-thread"));
     }
 
     @TearDown(Level.Iteration)
     public void deleteMemoryResults() throws IOException {
+        layoutOnTestThread.close();
+        layoutOnSecondThread.close();
         delete(memoryResults);
     }
 
@@ -171,55 +178,39 @@ public class EngineBenchmark {
                 .configurationParameter("crystallize.report.enabled", String.valueOf(report)).build());
     }
 
-    /**
-     * The floor under {@link #crystallizeEngineResultsOnTmpfs()}: the directories and files the
-     * results layout needs for the same 200 experiments (a version directory, metadata, manifest,
-     * result and per condition its directory, results and completion marker), of about the sizes
-     * the framework writes, each written atomically (temporary file and rename) by hand, on one
-     * thread, on tmpfs. (On this VM's disk it wrote over a million files per trial, which the
-     * suite then spent minutes deleting.)
-     */
-    @Benchmark
-    public long layoutWrittenByHand() throws IOException {
-        Path version = null;
-        for (int i = 0; i < CLASSES; i++) {
-            Path experimentDir = memoryResults.resolve("by-hand").resolve("Experiment" + i);
-            Files.createDirectories(experimentDir);
-            version = Files.createDirectory(experimentDir.resolve("v" + handWrittenVersions));
-            writeAtomically(version.resolve("metadata.json"), 1500);
-            writeAtomically(version.resolve("_manifest.json"), 2);
-            for (String condition : List.of("baseline", "shifted")) {
-                Path conditionDir = Files.createDirectory(version.resolve(condition));
-                writeAtomically(conditionDir.resolve("results.json"), 250);
-                Files.write(conditionDir.resolve(".crystallize_complete"), new byte[0]);
-            }
-            writeAtomically(version.resolve("result.json"), 3500);
-        }
-        handWrittenVersions++;
-        return version.hashCode();
-    }
-
-    private int handWrittenVersions;
-
-    private static void writeAtomically(Path target, int bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(temp, new byte[bytes]);
-        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
     @Benchmark
     public long jupiterByHand() {
-        return execute(LauncherDiscoveryRequestBuilder.request().selectors(jupiterTests)
-                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter")).build());
+        return execute(jupiterRequest());
     }
 
-    private long execute(LauncherDiscoveryRequest request) {
+    /**
+     * The floor under {@link #crystallizeEngineResultsOnTmpfs()}: the same Jupiter tests, each also
+     * writing its version of the results layout by hand on tmpfs as it finishes, on its own thread
+     * (see {@link LayoutWritingListener}).
+     */
+    public long jupiterWritingLayoutOnTestThread() {
+        return execute(jupiterRequest(), layoutOnTestThread);
+    }
+
+    /** As {@link #jupiterWritingLayoutOnTestThread()}, the writing handed to a second thread the run waits for. */
+    public long jupiterWritingLayoutOnSecondThread() {
+        return execute(jupiterRequest(), layoutOnSecondThread);
+    }
+
+    private LauncherDiscoveryRequest jupiterRequest() {
+        return LauncherDiscoveryRequestBuilder.request().selectors(jupiterTests)
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter")).build();
+    }
+
+    private long execute(LauncherDiscoveryRequest request, TestExecutionListener... more) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            launcher.execute(request, listener);
+            TestExecutionListener[] listeners = java.util.Arrays.copyOf(more, more.length + 1);
+            listeners[more.length] = listener;
+            launcher.execute(request, listeners);
             TestExecutionSummary summary = listener.getSummary();
             if (summary.getTestsSucceededCount() != CLASSES || summary.getTotalFailureCount() != 0) {
                 throw new IllegalStateException("expected " + CLASSES + " passing tests, got "

@@ -37,15 +37,23 @@ final class Processes {
 
     static Pair alternate(int repetitions, Supplier<List<String>> candidate, Supplier<List<String>> baseline)
             throws IOException, InterruptedException {
-        run(candidate.get(), null);
-        run(baseline.get(), null);
-        double[] candidateTimes = new double[repetitions];
-        double[] baselineTimes = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            candidateTimes[i] = run(candidate.get(), null);
-            baselineTimes[i] = run(baseline.get(), null);
+        double[][] times = alternate(repetitions, List.of(candidate, baseline));
+        return new Pair(times[0], times[1]);
+    }
+
+    /** Each command once unmeasured, then {@code repetitions} rounds of each in turn; times by command, then round. */
+    static double[][] alternate(int repetitions, List<Supplier<List<String>>> commands)
+            throws IOException, InterruptedException {
+        for (Supplier<List<String>> command : commands) {
+            run(command.get(), null);
         }
-        return new Pair(candidateTimes, baselineTimes);
+        double[][] times = new double[commands.size()][repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            for (int c = 0; c < commands.size(); c++) {
+                times[c][i] = run(commands.get(c).get(), null);
+            }
+        }
+        return times;
     }
 
     /** Runs one process to its end (in {@code directory} when not null); its wall time in milliseconds. */

@@ -101,13 +101,7 @@ public final class Report {
         if (engine != null && jupiter != null) {
             line("engine.crystallize_vs_jupiter", engine / jupiter, "x");
         }
-        Double byHand = s.get("EngineBenchmark.layoutWrittenByHand");
         Double tmpfs = s.get("EngineBenchmark.crystallizeEngineResultsOnTmpfs");
-        if (tmpfs != null && byHand != null) {
-            // what the layout's files alone cost on tmpfs, written by hand: the floor under the engine there
-            line("engine.layout_written_by_hand_on_tmpfs", byHand, "ms");
-            line("engine.crystallize_results_on_tmpfs_vs_layout_written_by_hand", tmpfs / byHand, "x");
-        }
         if (tmpfs != null && jupiter != null) {
             line("engine.crystallize_results_on_tmpfs_vs_jupiter", tmpfs / jupiter, "x");
         }
