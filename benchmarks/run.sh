@@ -78,8 +78,9 @@ else
     replicates_process=100000
     replicates_resume=100
     rounds_resume=3
-    # 10 measured rounds of 20 runs of each side, after at least 10 warm-up rounds (about 20 s)
-    alternating=(10 20)
+    # 10 measured rounds of 20 runs of each side (the floor's sides one run in 2), after 10 to 20
+    # warm-up rounds (20-40 s; with a cap of 30 a noisy machine took 237 s for the step)
+    alternating=(10 20 10 20)
     cold_repetitions=6
     maven_repetitions=4
     # 2 repetitions of a module of 6 experiments x 2 conditions x 100 runs of 10 ms (12 s of runs)

@@ -129,11 +129,15 @@ public final class EngineAlternating {
      */
     static final int DISK_EVERY = 4;
 
+    /** Runs of the two floor sides, one in this many (warm-up included): they cost as much as the engine and keep the suite in its budget. */
+    static final int FLOOR_EVERY = 2;
+
     /**
      * One round: the sides alternately, a fresh tmpfs results root for the round; wall times in
      * {@code [side]}, CPU times of the whole process in {@code [SIDES.length + side]}. The disk
      * side runs one run in {@link #DISK_EVERY}, and not at all in warm-up rounds (it runs the
-     * same code as the tmpfs side, which warms it); its other entries are NaN.
+     * same code as the tmpfs side, which warms it), the floor sides one in {@link #FLOOR_EVERY};
+     * their other entries are NaN.
      */
     private static double[][] round(EngineBenchmark bench, int runs, boolean measured) throws Exception {
         double[][] times = new double[2 * SIDES.length][runs];
@@ -141,7 +145,7 @@ public final class EngineAlternating {
         try {
             for (int i = 0; i < runs; i++) {
                 for (int side = 0; side < SIDES.length; side++) {
-                    if (side == 1 && (!measured || i % DISK_EVERY != 0)) {
+                    if (side == 1 && (!measured || i % DISK_EVERY != 0) || side > 2 && i % FLOOR_EVERY != 0) {
                         times[side][i] = Double.NaN;
                         times[SIDES.length + side][i] = Double.NaN;
                         continue;
