@@ -78,7 +78,7 @@ else
     replicates_process=100000
     replicates_resume=100
     rounds_resume=3
-    # 10 measured rounds of 20 runs of each side (the floor's sides one run in 2), after 10 to 20
+    # 10 measured rounds of 20 runs of each side (the floor's sides one run in 4), after 10 to 20
     # warm-up rounds (20-40 s; with a cap of 30 a noisy machine took 237 s for the step)
     alternating=(10 20 10 20)
     cold_repetitions=6
